@@ -1,0 +1,14 @@
+//! Scoring: question/item scores → sub-indicator → indicator → tool → total, grade and pass.
+
+mod assumptions;
+mod compute;
+mod responses;
+mod result;
+mod round;
+mod sheet;
+
+pub use compute::{Missing, ScoreError, score};
+pub use responses::{AnswerError, ResponseTally, allowed_answers, answer_index};
+pub use result::*;
+pub use round::{Score, round2};
+pub use sheet::{ScoreSheet, SheetError, oit_mark};

@@ -1,0 +1,11 @@
+//! Pure parsers: the bytes of score files, response files and national directories → domain values, with located errors.
+
+pub mod codes;
+pub mod error;
+pub mod responses;
+pub mod score_file;
+pub mod table;
+
+pub use error::{ImportError, Located};
+pub use responses::parse_responses;
+pub use score_file::parse_score_file;
