@@ -5,6 +5,7 @@ pub mod code;
 pub mod framework;
 pub mod guidance;
 pub mod scoring;
+pub mod thai;
 
 pub use code::{Code, CodePrefix};
 pub use framework::{Catalog, CatalogError, Framework, Problem, Provenance, SourceFile};

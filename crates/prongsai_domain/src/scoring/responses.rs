@@ -33,8 +33,7 @@ pub enum AnswerError {
 pub fn answer_index(fw: &Framework, q: &Question, answer: &str) -> Option<usize> {
     let scale = fw.scales.get(q.scale)?;
     let t = answer.trim();
-    let arabic: String =
-        t.chars().map(|c| if ('๐'..='๙').contains(&c) { char::from(b'0' + (c as u32 - '๐' as u32) as u8) } else { c }).collect();
+    let arabic = crate::thai::to_arabic_digits(t);
     if let Ok(level) = arabic.parse::<u8>() {
         return scale.answers.iter().position(|a| a.level == level);
     }
