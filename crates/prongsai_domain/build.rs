@@ -16,8 +16,16 @@ fn list(dir: &Path) -> Vec<PathBuf> {
 fn array(out: &mut String, name: &str, prefix: &str, files: &[PathBuf]) {
     let _ = writeln!(out, "pub(super) static {name}: &[(&str, &str)] = &[");
     for f in files {
-        let file = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let _ = writeln!(out, "    ({:?}, include_str!({:?})),", format!("{prefix}/{file}"), f.display().to_string());
+        let file = f
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "    ({:?}, include_str!({:?})),",
+            format!("{prefix}/{file}"),
+            f.display().to_string()
+        );
     }
     let _ = writeln!(out, "];");
 }
@@ -26,9 +34,20 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let root = root.canonicalize().unwrap_or(root);
     let mut out = String::new();
-    array(&mut out, "FRAMEWORKS", "catalog", &list(&root.join("catalog")));
-    array(&mut out, "GUIDANCE", "guidance", &list(&root.join("guidance")));
-    let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("embedded_catalog.rs");
+    array(
+        &mut out,
+        "FRAMEWORKS",
+        "catalog",
+        &list(&root.join("catalog")),
+    );
+    array(
+        &mut out,
+        "GUIDANCE",
+        "guidance",
+        &list(&root.join("guidance")),
+    );
+    let dest =
+        PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("embedded_catalog.rs");
     if let Err(e) = std::fs::write(&dest, out) {
         println!("cargo:warning=cannot write {}: {e}", dest.display());
         std::process::exit(1);

@@ -20,7 +20,8 @@ pub fn read_dir_toml(dir: &Path) -> Result<Vec<SourceFile>> {
     paths
         .into_iter()
         .map(|p| {
-            let text = std::fs::read_to_string(&p).with_context(|| format!("while reading {}", p.display()))?;
+            let text = std::fs::read_to_string(&p)
+                .with_context(|| format!("while reading {}", p.display()))?;
             Ok(SourceFile::new(p.display().to_string(), text))
         })
         .collect()
@@ -29,7 +30,11 @@ pub fn read_dir_toml(dir: &Path) -> Result<Vec<SourceFile>> {
 /// The catalog: built in, or read from `--catalog-dir` (and its guidance directory).
 pub fn load_catalog(src: &CatalogSource) -> Result<Catalog> {
     let Some(dir) = &src.catalog_dir else {
-        return Catalog::embedded().map_err(|e| user(format!("กรอบการประเมินที่ติดมากับโปรแกรมเสีย (built-in catalog is invalid):\n{e}")));
+        return Catalog::embedded().map_err(|e| {
+            user(format!(
+                "กรอบการประเมินที่ติดมากับโปรแกรมเสีย (built-in catalog is invalid):\n{e}"
+            ))
+        });
     };
     let frameworks = read_dir_toml(dir)?;
     let guidance_dir = src.guidance_dir.clone().or_else(|| {
@@ -57,26 +62,37 @@ pub fn framework(catalog: &Catalog, year: u16) -> Result<&Framework> {
 
 /// Reads a file the user named, with a clear message if it cannot be read.
 pub fn read_user_file(path: &Path) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|e| user(format!("{}: อ่านไฟล์ไม่ได้ (cannot read the file): {e}", path.display())))
+    std::fs::read(path).map_err(|e| {
+        user(format!(
+            "{}: อ่านไฟล์ไม่ได้ (cannot read the file): {e}",
+            path.display()
+        ))
+    })
 }
 
 /// Builds a score sheet from a score file and/or response files.
 pub fn sheet(fw: &Framework, file: Option<&Path>, responses: &[PathBuf]) -> Result<ScoreSheet> {
     if file.is_none() && responses.is_empty() {
-        return Err(user("ต้องระบุไฟล์คะแนน หรือ --responses (give a score file or --responses FILE)"));
+        return Err(user(
+            "ต้องระบุไฟล์คะแนน หรือ --responses (give a score file or --responses FILE)",
+        ));
     }
     let mut sheet = match file {
         Some(p) => {
             let bytes = read_user_file(p)?;
-            prongsai_import::parse_score_file(&p.display().to_string(), &bytes, fw).map_err(|e| user(e.to_string()))?
+            prongsai_import::parse_score_file(&p.display().to_string(), &bytes, fw)
+                .map_err(|e| user(e.to_string()))?
         }
         None => ScoreSheet::new(),
     };
     for p in responses {
         let bytes = read_user_file(p)?;
         let name = p.display().to_string();
-        let tally = prongsai_import::parse_responses(&name, &bytes, fw).map_err(|e| user(e.to_string()))?;
-        tally.into_sheet(fw, &mut sheet).map_err(|e| user(format!("{name}: {e}")))?;
+        let tally =
+            prongsai_import::parse_responses(&name, &bytes, fw).map_err(|e| user(e.to_string()))?;
+        tally
+            .into_sheet(fw, &mut sheet)
+            .map_err(|e| user(format!("{name}: {e}")))?;
     }
     Ok(sheet)
 }

@@ -8,7 +8,9 @@ use prongsai_domain::scoring::ScoreResult;
 
 /// Display width of Thai text: combining vowels and tone marks take no column.
 pub fn width(s: &str) -> usize {
-    s.chars().filter(|c| !matches!(*c as u32, 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E)).count()
+    s.chars()
+        .filter(|c| !matches!(*c as u32, 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E))
+        .count()
 }
 
 /// `s` padded with spaces to display width `w`.
@@ -19,30 +21,69 @@ pub fn pad(s: &str, w: usize) -> String {
 }
 
 fn pass_text(passed: bool, mark: f64) -> String {
-    if passed { format!("ผ่าน (เกณฑ์ {mark})") } else { format!("ไม่ผ่าน (เกณฑ์ {mark})") }
+    if passed {
+        format!("ผ่าน (เกณฑ์ {mark})")
+    } else {
+        format!("ไม่ผ่าน (เกณฑ์ {mark})")
+    }
 }
 
 /// The result of `prongsai score --format table`.
 pub fn score_table(fw: &Framework, r: &ScoreResult) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "ผลการประเมิน ITA ปีงบประมาณ พ.ศ. {} ({})", r.fiscal_year, r.framework);
+    let _ = writeln!(
+        o,
+        "ผลการประเมิน ITA ปีงบประมาณ พ.ศ. {} ({})",
+        r.fiscal_year, r.framework
+    );
     let _ = writeln!(o);
-    let name_w = r.indicators.iter().map(|i| width(&i.name)).max().unwrap_or(10).max(10);
+    let name_w = r
+        .indicators
+        .iter()
+        .map(|i| width(&i.name))
+        .max()
+        .unwrap_or(10)
+        .max(10);
     let _ = writeln!(o, "{}  {:>6}", pad("ตัวชี้วัด", name_w + 4), "คะแนน");
     for i in &r.indicators {
-        let _ = writeln!(o, "{:>2}  {}  {:>6}  {}", i.number, pad(&i.name, name_w), i.score.to_string(), i.tool.as_str());
+        let _ = writeln!(
+            o,
+            "{:>2}  {}  {:>6}  {}",
+            i.number,
+            pad(&i.name, name_w),
+            i.score.to_string(),
+            i.tool.as_str()
+        );
     }
     let _ = writeln!(o);
     let _ = writeln!(o, "{}  {:>7}  {:>6}", pad("เครื่องมือ", 10), "น้ำหนัก", "คะแนน");
     for t in &r.tools {
-        let _ = writeln!(o, "{}  {:>6}%  {:>6}", pad(t.code.as_str(), 10), t.weight, t.score.to_string());
+        let _ = writeln!(
+            o,
+            "{}  {:>6}%  {:>6}",
+            pad(t.code.as_str(), 10),
+            t.weight,
+            t.score.to_string()
+        );
         for p in &t.parts {
             let s = p.score.map_or("-".to_string(), |s| s.to_string());
-            let _ = writeln!(o, "  {}  {:>6}%  {:>6}", pad(p.code.as_str(), 8), p.weight, s);
+            let _ = writeln!(
+                o,
+                "  {}  {:>6}%  {:>6}",
+                pad(p.code.as_str(), 8),
+                p.weight,
+                s
+            );
         }
     }
     let _ = writeln!(o);
-    let _ = writeln!(o, "คะแนนรวม (ITA)  {}   ระดับ {}   {}", r.total, r.grade, pass_text(r.passed, fw.pass.mark));
+    let _ = writeln!(
+        o,
+        "คะแนนรวม (ITA)  {}   ระดับ {}   {}",
+        r.total,
+        r.grade,
+        pass_text(r.passed, fw.pass.mark)
+    );
     if !r.assumptions.is_empty() {
         let _ = writeln!(o);
         let _ = writeln!(o, "ข้อสมมติที่ยังไม่ได้ยืนยัน (assumptions, not confirmed):");
@@ -56,23 +97,47 @@ pub fn score_table(fw: &Framework, r: &ScoreResult) -> String {
 /// The result of `prongsai analyze --format text`.
 pub fn analysis_text(fw: &Framework, r: &ScoreResult, a: &Analysis) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "การวิเคราะห์ผลการประเมิน ITA ปีงบประมาณ พ.ศ. {} ({})", a.fiscal_year, a.framework);
-    let _ = writeln!(o, "คะแนนรวม {}  ระดับ {}  {}", r.total, r.grade, pass_text(r.passed, fw.pass.mark));
+    let _ = writeln!(
+        o,
+        "การวิเคราะห์ผลการประเมิน ITA ปีงบประมาณ พ.ศ. {} ({})",
+        a.fiscal_year, a.framework
+    );
+    let _ = writeln!(
+        o,
+        "คะแนนรวม {}  ระดับ {}  {}",
+        r.total,
+        r.grade,
+        pass_text(r.passed, fw.pass.mark)
+    );
     let _ = writeln!(o, "{}", a.verdict.text_th);
     if let Some(p) = &a.previous {
-        let _ = writeln!(o, "เทียบกับปี {}: {} → {} ({:+.2})", p.fiscal_year, p.total, r.total, p.change.rounded());
+        let _ = writeln!(
+            o,
+            "เทียบกับปี {}: {} → {} ({:+.2})",
+            p.fiscal_year,
+            p.total,
+            r.total,
+            p.change.rounded()
+        );
     }
     for i in &a.indicators {
         let _ = writeln!(o);
-        let change = i.change.map(|c| format!("  ({:+.2} จากปีก่อน)", c.rounded())).unwrap_or_default();
+        let change = i
+            .change
+            .map(|c| format!("  ({:+.2} จากปีก่อน)", c.rounded()))
+            .unwrap_or_default();
         let _ = writeln!(o, "ตัวชี้วัดที่ {} {}  {}{change}", i.number, i.name, i.score);
-        if i.weakest.is_empty() {
-            if let Some(n) = &i.note {
-                let _ = writeln!(o, "  {n}");
-            }
+        if i.weakest.is_empty()
+            && let Some(n) = &i.note
+        {
+            let _ = writeln!(o, "  {n}");
         }
         for f in &i.findings {
-            let text = if f.text.is_empty() { String::new() } else { format!(" {}", f.text) };
+            let text = if f.text.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", f.text)
+            };
             let _ = writeln!(o, "  ข้อที่ได้คะแนนน้อยที่สุด: {}{text} ({})", f.code, f.score);
         }
         if !i.cause.is_empty() {

@@ -4,7 +4,9 @@ use std::fmt;
 use std::str::FromStr;
 
 /// The family a code belongs to; it fixes the printed prefix.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum CodePrefix {
     /// IIT question, printed `i`.
     I,
@@ -69,7 +71,9 @@ impl FromStr for Code {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let err = || CodeParseError(s.to_string());
         let t = s.trim();
-        let split = t.find(|c: char| c.is_ascii_digit() || ('๐'..='๙').contains(&c)).ok_or_else(err)?;
+        let split = t
+            .find(|c: char| c.is_ascii_digit() || ('๐'..='๙').contains(&c))
+            .ok_or_else(err)?;
         let (head, digits) = t.split_at(split);
         let prefix = match head.trim().to_ascii_lowercase().as_str() {
             "i" => CodePrefix::I,
@@ -118,7 +122,16 @@ mod tests {
 
     #[test]
     fn parses_and_prints_canonical_codes() {
-        for (input, want) in [("i1", "i1"), ("I15", "i15"), ("e๓", "e3"), ("ep2", "EP2"), ("ES9", "ES9"), ("o28", "O28"), ("ind10", "ind10"), (" O 7", "O7")] {
+        for (input, want) in [
+            ("i1", "i1"),
+            ("I15", "i15"),
+            ("e๓", "e3"),
+            ("ep2", "EP2"),
+            ("ES9", "ES9"),
+            ("o28", "O28"),
+            ("ind10", "ind10"),
+            (" O 7", "O7"),
+        ] {
             assert_eq!(input.parse::<Code>().unwrap().to_string(), want, "{input}");
         }
     }

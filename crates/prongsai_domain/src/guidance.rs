@@ -5,7 +5,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde::{Deserialize, Serialize};
 
 use crate::code::{Code, CodePrefix};
-use crate::framework::{CatalogError, Entry, Framework, Problem, Problems, SourceFile, file_year, parse_toml};
+use crate::framework::{
+    CatalogError, Entry, Framework, Problem, Problems, SourceFile, file_year, parse_toml,
+};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -79,16 +81,25 @@ impl GuidanceBook {
 type Loaded = (BTreeMap<u16, GuidanceBook>, Vec<Problem>);
 
 /// Loads `topics.toml` and the per-year maps against the frameworks; returns books and warnings.
-pub(crate) fn load(frameworks: &BTreeMap<u16, Framework>, files: &[SourceFile]) -> Result<Loaded, CatalogError> {
+pub(crate) fn load(
+    frameworks: &BTreeMap<u16, Framework>,
+    files: &[SourceFile],
+) -> Result<Loaded, CatalogError> {
     let mut problems = Vec::new();
     let mut warnings = Vec::new();
-    let is_topics = |f: &SourceFile| f.name.rsplit(['/', '\\']).next().is_some_and(|n| n.starts_with("topics"));
+    let is_topics = |f: &SourceFile| {
+        f.name
+            .rsplit(['/', '\\'])
+            .next()
+            .is_some_and(|n| n.starts_with("topics"))
+    };
     let topic_files: Vec<&SourceFile> = files.iter().filter(|f| is_topics(f)).collect();
     if topic_files.is_empty() && !files.is_empty() {
         return Err(CatalogError(vec![Problem {
             file: "guidance/topics.toml".into(),
             key: "(file)".into(),
-            message: "missing: year files map codes to topics defined in guidance/topics*.toml".into(),
+            message: "missing: year files map codes to topics defined in guidance/topics*.toml"
+                .into(),
         }]));
     }
     let mut topics: BTreeMap<String, RawTopic> = BTreeMap::new();
@@ -97,10 +108,16 @@ pub(crate) fn load(frameworks: &BTreeMap<u16, Framework>, files: &[SourceFile]) 
         if let Some(t) = parse_toml::<RawTopics>(&tf.text, &mut tp) {
             for (i, topic) in t.topics.into_iter().enumerate() {
                 if topic.cause_th.trim().is_empty() || topic.guidance_th.trim().is_empty() {
-                    tp.add(format!("topics[{i}]"), format!("topic {} needs cause_th and guidance_th", topic.id));
+                    tp.add(
+                        format!("topics[{i}]"),
+                        format!("topic {} needs cause_th and guidance_th", topic.id),
+                    );
                 }
                 if topics.contains_key(&topic.id) {
-                    tp.add(format!("topics[{i}].id"), format!("topic {} is defined twice", topic.id));
+                    tp.add(
+                        format!("topics[{i}].id"),
+                        format!("topic {} is defined twice", topic.id),
+                    );
                 }
                 topics.insert(topic.id.clone(), topic);
             }
@@ -111,7 +128,10 @@ pub(crate) fn load(frameworks: &BTreeMap<u16, Framework>, files: &[SourceFile]) 
     for (id, t) in &topics {
         for c in &t.cites {
             if !topics.contains_key(c) {
-                tp.add(format!("topics[id={id}].cites"), format!("cites unknown topic \"{c}\""));
+                tp.add(
+                    format!("topics[id={id}].cites"),
+                    format!("cites unknown topic \"{c}\""),
+                );
             }
         }
     }
@@ -121,10 +141,16 @@ pub(crate) fn load(frameworks: &BTreeMap<u16, Framework>, files: &[SourceFile]) 
         let mut p = Problems::new(&f.name);
         if let Some(raw) = parse_toml::<RawYear>(&f.text, &mut p) {
             match frameworks.values().find(|fw| fw.id == raw.framework) {
-                None => p.add("framework", format!("no framework has id \"{}\"", raw.framework)),
+                None => p.add(
+                    "framework",
+                    format!("no framework has id \"{}\"", raw.framework),
+                ),
                 Some(fw) => {
                     if file_year(&f.name).is_some_and(|y| y != fw.fiscal_year) {
-                        p.add("framework", format!("{} does not belong to the year in the file name", fw.id));
+                        p.add(
+                            "framework",
+                            format!("{} does not belong to the year in the file name", fw.id),
+                        );
                     }
                     let book = resolve(fw, &raw, &topics, &mut p, &mut warnings, &f.name);
                     books.insert(fw.fiscal_year, book);
@@ -133,7 +159,11 @@ pub(crate) fn load(frameworks: &BTreeMap<u16, Framework>, files: &[SourceFile]) 
         }
         problems.extend(p.into_vec());
     }
-    if problems.is_empty() { Ok((books, warnings)) } else { Err(CatalogError(problems)) }
+    if problems.is_empty() {
+        Ok((books, warnings))
+    } else {
+        Err(CatalogError(problems))
+    }
 }
 
 fn resolve(
@@ -153,38 +183,60 @@ fn resolve(
         };
         match fw.entry(code) {
             None => p.add(&key, format!("{code} does not exist in {}", fw.id)),
-            Some(Entry::Indicator(n)) if !fw.indicator(n).is_some_and(|i| i.indicator_only) => {
-                p.add(&key, format!("indicator {n} has questions or items; map those instead"))
-            }
+            Some(Entry::Indicator(n)) if !fw.indicator(n).is_some_and(|i| i.indicator_only) => p
+                .add(
+                    &key,
+                    format!("indicator {n} has questions or items; map those instead"),
+                ),
             Some(_) => {}
         }
         if !topics.contains_key(topic) {
-            p.add(&key, format!("topic \"{topic}\" is not defined in guidance/topics.toml"));
+            p.add(
+                &key,
+                format!("topic \"{topic}\" is not defined in guidance/topics.toml"),
+            );
         }
         mapped.insert(code, topic.as_str());
     }
-    let required = fw.questions.iter().map(|q| q.code).chain(fw.oit_items.iter().map(|o| o.code)).chain(
-        fw.indicators.iter().filter(|i| i.indicator_only).map(|i| Code::new(CodePrefix::Ind, u16::from(i.number))),
-    );
+    let required = fw
+        .questions
+        .iter()
+        .map(|q| q.code)
+        .chain(fw.oit_items.iter().map(|o| o.code))
+        .chain(
+            fw.indicators
+                .iter()
+                .filter(|i| i.indicator_only)
+                .map(|i| Code::new(CodePrefix::Ind, u16::from(i.number))),
+        );
     for code in required {
         if !mapped.contains_key(&code) {
             p.add("codes", format!("{code} has no guidance topic"));
         }
     }
     let items_by_topic = |topic: &str| -> BTreeSet<Code> {
-        mapped.iter().filter(|(c, t)| c.prefix == CodePrefix::O && **t == topic).map(|(c, _)| *c).collect()
+        mapped
+            .iter()
+            .filter(|(c, t)| c.prefix == CodePrefix::O && **t == topic)
+            .map(|(c, _)| *c)
+            .collect()
     };
     let mut entries = HashMap::new();
     for (code, topic_id) in &mapped {
-        let Some(topic) = topics.get(*topic_id) else { continue };
+        let Some(topic) = topics.get(*topic_id) else {
+            continue;
+        };
         let mut refs = BTreeSet::new();
         for cited in &topic.cites {
             let found = items_by_topic(cited);
-            if found.is_empty() && fw.oit_items.iter().next().is_some() {
+            if found.is_empty() && !fw.oit_items.is_empty() {
                 warnings.push(Problem {
                     file: file.to_string(),
                     key: format!("codes.{code}"),
-                    message: format!("topic {topic_id} cites {cited}, which no OIT item of {} maps to", fw.id),
+                    message: format!(
+                        "topic {topic_id} cites {cited}, which no OIT item of {} maps to",
+                        fw.id
+                    ),
                 });
             }
             refs.extend(found);

@@ -18,7 +18,11 @@ pub fn describe_codes(fw: &Framework) -> String {
                 break;
             }
         }
-        out.push(if first == last { first.to_string() } else { format!("{first}–{last}") });
+        out.push(if first == last {
+            first.to_string()
+        } else {
+            format!("{first}–{last}")
+        });
         i = j;
     }
     out.join(", ")

@@ -36,7 +36,12 @@ pub struct ImportError(pub Vec<Located>);
 impl ImportError {
     /// A single problem about the whole file.
     pub fn file(file: &str, message: impl Into<String>) -> Self {
-        ImportError(vec![Located { file: file.to_string(), row: None, column: None, message: message.into() }])
+        ImportError(vec![Located {
+            file: file.to_string(),
+            row: None,
+            column: None,
+            message: message.into(),
+        }])
     }
 }
 
@@ -53,7 +58,11 @@ const MAX_LISTED: usize = 50;
 
 impl Collector {
     pub(crate) fn new(file: &str) -> Self {
-        Collector { file: file.to_string(), list: Vec::new(), dropped: 0 }
+        Collector {
+            file: file.to_string(),
+            list: Vec::new(),
+            dropped: 0,
+        }
     }
 
     pub(crate) fn at(&mut self, row: usize, column: Option<String>, message: impl Into<String>) {
@@ -61,19 +70,35 @@ impl Collector {
             self.dropped += 1;
             return;
         }
-        self.list.push(Located { file: self.file.clone(), row: Some(row), column, message: message.into() });
+        self.list.push(Located {
+            file: self.file.clone(),
+            row: Some(row),
+            column,
+            message: message.into(),
+        });
     }
 
     pub(crate) fn whole(&mut self, message: impl Into<String>) {
-        self.list.push(Located { file: self.file.clone(), row: None, column: None, message: message.into() });
+        self.list.push(Located {
+            file: self.file.clone(),
+            row: None,
+            column: None,
+            message: message.into(),
+        });
     }
 
     pub(crate) fn finish<T>(mut self, value: T) -> Result<T, ImportError> {
         if self.dropped > 0 {
             let n = self.dropped;
-            self.whole(format!("และอีก {n} ปัญหาที่ไม่ได้แสดง ({n} more problems not shown)"));
+            self.whole(format!(
+                "และอีก {n} ปัญหาที่ไม่ได้แสดง ({n} more problems not shown)"
+            ));
         }
-        if self.list.is_empty() { Ok(value) } else { Err(ImportError(self.list)) }
+        if self.list.is_empty() {
+            Ok(value)
+        } else {
+            Err(ImportError(self.list))
+        }
     }
 }
 
@@ -93,7 +118,11 @@ pub fn column_letter(mut i: usize) -> String {
 
 /// `B (score)`: a column as a clerk finds it.
 pub(crate) fn column_label(i: usize, header: &str) -> String {
-    if header.is_empty() { column_letter(i) } else { format!("{} ({header})", column_letter(i)) }
+    if header.is_empty() {
+        column_letter(i)
+    } else {
+        format!("{} ({header})", column_letter(i))
+    }
 }
 
 #[cfg(test)]

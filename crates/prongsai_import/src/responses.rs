@@ -9,14 +9,30 @@ use crate::error::{Collector, ImportError, column_label};
 use crate::table::read_table;
 
 /// Header names of columns that identify a respondent or agency rather than a question.
-const ID_HEADERS: &[&str] = &["respondent", "id", "ผู้ตอบ", "ลำดับ", "agency", "หน่วยงาน", "timestamp", "เวลา"];
+const ID_HEADERS: &[&str] = &[
+    "respondent",
+    "id",
+    "ผู้ตอบ",
+    "ลำดับ",
+    "agency",
+    "หน่วยงาน",
+    "timestamp",
+    "เวลา",
+];
 
 /// Reads a response file (CSV or XLSX) into a tally for `fw`; every bad cell is reported with row and column.
-pub fn parse_responses(file: &str, bytes: &[u8], fw: &Framework) -> Result<ResponseTally, ImportError> {
+pub fn parse_responses(
+    file: &str,
+    bytes: &[u8],
+    fw: &Framework,
+) -> Result<ResponseTally, ImportError> {
     let table = read_table(file, bytes)?;
     let mut c = Collector::new(file);
     let Some((header_row, headers)) = table.rows.first() else {
-        return Err(ImportError::file(file, "ไฟล์ว่าง (the file is empty; expected a header of question codes such as i1,i2,…)"));
+        return Err(ImportError::file(
+            file,
+            "ไฟล์ว่าง (the file is empty; expected a header of question codes such as i1,i2,…)",
+        ));
     };
     let mut columns: Vec<(usize, Code)> = Vec::new();
     for (i, h) in headers.iter().enumerate() {
@@ -57,9 +73,15 @@ pub fn parse_responses(file: &str, bytes: &[u8], fw: &Framework) -> Result<Respo
             let answer = cells.get(*i).map_or("", String::as_str);
             if let Err(e) = tally.add(fw, *code, answer) {
                 let msg = match &e {
-                    AnswerError::UnknownAnswer { .. } | AnswerError::NotAQuestion { .. } => e.to_string(),
+                    AnswerError::UnknownAnswer { .. } | AnswerError::NotAQuestion { .. } => {
+                        e.to_string()
+                    }
                 };
-                c.at(*row, Some(column_label(*i, headers.get(*i).map_or("", String::as_str))), msg);
+                c.at(
+                    *row,
+                    Some(column_label(*i, headers.get(*i).map_or("", String::as_str))),
+                    msg,
+                );
             }
         }
     }

@@ -14,19 +14,28 @@ const SCORE_HEADERS: &[&str] = &["score", "คะแนน", "value"];
 
 /// Reads a score file (CSV or XLSX, told apart by content) into a sheet checked against `fw`.
 /// Every problem is reported with its row and column; nothing is returned if there is one.
-pub fn parse_score_file(file: &str, bytes: &[u8], fw: &Framework) -> Result<ScoreSheet, ImportError> {
+pub fn parse_score_file(
+    file: &str,
+    bytes: &[u8],
+    fw: &Framework,
+) -> Result<ScoreSheet, ImportError> {
     let table = read_table(file, bytes)?;
     sheet_from_table(file, &table, fw)
 }
 
 fn find(headers: &[String], names: &[&str]) -> Option<usize> {
-    headers.iter().position(|h| names.iter().any(|n| h.trim().eq_ignore_ascii_case(n)))
+    headers
+        .iter()
+        .position(|h| names.iter().any(|n| h.trim().eq_ignore_ascii_case(n)))
 }
 
 fn sheet_from_table(file: &str, table: &Table, fw: &Framework) -> Result<ScoreSheet, ImportError> {
     let mut c = Collector::new(file);
     let Some((header_row, headers)) = table.rows.first() else {
-        return Err(ImportError::file(file, "ไฟล์ว่าง ต้องมีหัวตาราง code,score (the file is empty; expected a header code,score)"));
+        return Err(ImportError::file(
+            file,
+            "ไฟล์ว่าง ต้องมีหัวตาราง code,score (the file is empty; expected a header code,score)",
+        ));
     };
     let (Some(ci), Some(si)) = (find(headers, CODE_HEADERS), find(headers, SCORE_HEADERS)) else {
         c.at(
@@ -47,15 +56,37 @@ fn sheet_from_table(file: &str, table: &Table, fw: &Framework) -> Result<ScoreSh
         let code_col = Some(column_label(ci, &headers[ci]));
         let score_col = Some(column_label(si, &headers[si]));
         let Some(code) = parse_code_cell(code_text) else {
-            c.at(*row, code_col, format!("\"{code_text}\" ไม่ใช่รหัสของปี {}; ใช้ได้: {} (not a code of {})", fw.fiscal_year, describe_codes(fw), fw.fiscal_year));
+            c.at(
+                *row,
+                code_col,
+                format!(
+                    "\"{code_text}\" ไม่ใช่รหัสของปี {}; ใช้ได้: {} (not a code of {})",
+                    fw.fiscal_year,
+                    describe_codes(fw),
+                    fw.fiscal_year
+                ),
+            );
             continue;
         };
         let Some(entry) = fw.entry(code) else {
-            c.at(*row, code_col, format!("ไม่มีรหัส {code} ในปี {}; ใช้ได้: {} (code {code} is not in {})", fw.fiscal_year, describe_codes(fw), fw.fiscal_year));
+            c.at(
+                *row,
+                code_col,
+                format!(
+                    "ไม่มีรหัส {code} ในปี {}; ใช้ได้: {} (code {code} is not in {})",
+                    fw.fiscal_year,
+                    describe_codes(fw),
+                    fw.fiscal_year
+                ),
+            );
             continue;
         };
         if score_text.is_empty() {
-            c.at(*row, score_col, format!("ไม่มีคะแนนของ {code} (no score given for {code})"));
+            c.at(
+                *row,
+                score_col,
+                format!("ไม่มีคะแนนของ {code} (no score given for {code})"),
+            );
             continue;
         }
         let value = if matches!(entry, Entry::OitItem(_)) {
@@ -69,7 +100,11 @@ fn sheet_from_table(file: &str, table: &Table, fw: &Framework) -> Result<ScoreSh
             } else {
                 "ตัวเลข 0–100 เช่น 99.38 หรือ ๙๙.๓๘ (a number 0–100)"
             };
-            c.at(*row, score_col, format!("\"{score_text}\" ไม่ใช่คะแนน; ใช้ได้: {allowed}"));
+            c.at(
+                *row,
+                score_col,
+                format!("\"{score_text}\" ไม่ใช่คะแนน; ใช้ได้: {allowed}"),
+            );
             continue;
         };
         match sheet.set(fw, code, value) {
@@ -78,7 +113,13 @@ fn sheet_from_table(file: &str, table: &Table, fw: &Framework) -> Result<ScoreSh
             }
             Err(SheetError::Duplicate { code }) => {
                 let first = first_row_of.get(&code).copied().unwrap_or(0);
-                c.at(*row, code_col, format!("รหัส {code} ซ้ำกับแถว {first} (code {code} already given in row {first})"));
+                c.at(
+                    *row,
+                    code_col,
+                    format!(
+                        "รหัส {code} ซ้ำกับแถว {first} (code {code} already given in row {first})"
+                    ),
+                );
             }
             Err(e) => c.at(*row, score_col, e.to_string()),
         }

@@ -20,13 +20,20 @@ fn is_xlsx(bytes: &[u8]) -> bool {
 
 /// Reads the first sheet of an XLSX file, or a UTF-8 CSV (BOM allowed).
 pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, ImportError> {
-    if is_xlsx(bytes) { read_xlsx(file, bytes) } else { read_csv(file, bytes) }
+    if is_xlsx(bytes) {
+        read_xlsx(file, bytes)
+    } else {
+        read_csv(file, bytes)
+    }
 }
 
 fn read_csv(file: &str, bytes: &[u8]) -> Result<Table, ImportError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Err(e) = std::str::from_utf8(bytes) {
-        let line = bytes.get(..e.valid_up_to()).map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count()) + 1;
+        let line = bytes
+            .get(..e.valid_up_to())
+            .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
+            + 1;
         return Err(ImportError(vec![crate::error::Located {
             file: file.to_string(),
             row: Some(line),
@@ -34,13 +41,20 @@ fn read_csv(file: &str, bytes: &[u8]) -> Result<Table, ImportError> {
             message: "ไฟล์ไม่ใช่ UTF-8 — ให้บันทึกเป็น \"CSV UTF-8\" (the file is not UTF-8; save it as CSV UTF-8)".into(),
         }]));
     }
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
     let mut table = Table::default();
     for rec in reader.records() {
         match rec {
             Ok(r) => {
-                let row = r.position().map_or(table.rows.len() + 1, |p| p.line() as usize);
-                table.rows.push((row, r.iter().map(str::to_string).collect()));
+                let row = r
+                    .position()
+                    .map_or(table.rows.len() + 1, |p| p.line() as usize);
+                table
+                    .rows
+                    .push((row, r.iter().map(str::to_string).collect()));
             }
             Err(e) => {
                 let row = e.position().map(|p| p.line() as usize);
@@ -57,14 +71,21 @@ fn read_csv(file: &str, bytes: &[u8]) -> Result<Table, ImportError> {
 }
 
 fn read_xlsx(file: &str, bytes: &[u8]) -> Result<Table, ImportError> {
-    let mut book = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| ImportError::file(file, format!("เปิดไฟล์ XLSX ไม่ได้ (cannot open XLSX): {e}")))?;
+    let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
+        ImportError::file(file, format!("เปิดไฟล์ XLSX ไม่ได้ (cannot open XLSX): {e}"))
+    })?;
     let Some(name) = book.sheet_names().first().cloned() else {
-        return Err(ImportError::file(file, "ไฟล์ XLSX ไม่มีแผ่นงาน (the XLSX file has no sheet)"));
+        return Err(ImportError::file(
+            file,
+            "ไฟล์ XLSX ไม่มีแผ่นงาน (the XLSX file has no sheet)",
+        ));
     };
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| ImportError::file(file, format!("อ่านแผ่นงาน {name} ไม่ได้ (cannot read sheet {name}): {e}")))?;
+    let range = book.worksheet_range(&name).map_err(|e| {
+        ImportError::file(
+            file,
+            format!("อ่านแผ่นงาน {name} ไม่ได้ (cannot read sheet {name}): {e}"),
+        )
+    })?;
     let start_row = range.start().map_or(0, |(r, _)| r as usize);
     let start_col = range.start().map_or(0, |(_, c)| c as usize);
     let mut table = Table::default();
@@ -82,7 +103,13 @@ fn cell_text(d: &Data) -> String {
         Data::String(s) => s.clone(),
         Data::Float(f) => format!("{f}"),
         Data::Int(i) => i.to_string(),
-        Data::Bool(b) => if *b { "1".into() } else { "0".into() },
+        Data::Bool(b) => {
+            if *b {
+                "1".into()
+            } else {
+                "0".into()
+            }
+        }
         Data::DateTime(d) => d.to_string(),
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Error(e) => format!("#{e:?}"),

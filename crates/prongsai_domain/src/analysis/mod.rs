@@ -93,13 +93,21 @@ pub struct Analysis {
 
 /// The lowest-scoring items: every item whose displayed score equals the minimum; none when that minimum is 100.
 pub fn weakest(items: &[ItemScore]) -> Vec<Code> {
-    let Some(min) = items.iter().map(|i| round2(i.score.value())).reduce(f64::min) else {
+    let Some(min) = items
+        .iter()
+        .map(|i| round2(i.score.value()))
+        .reduce(f64::min)
+    else {
         return Vec::new();
     };
     if min >= 100.0 {
         return Vec::new();
     }
-    items.iter().filter(|i| round2(i.score.value()) == min).map(|i| i.code).collect()
+    items
+        .iter()
+        .filter(|i| round2(i.score.value()) == min)
+        .map(|i| i.code)
+        .collect()
 }
 
 fn text_of(fw: &Framework, code: Code) -> String {
@@ -158,7 +166,10 @@ pub fn analyze(
         let (mut causes, mut guidance) = (Vec::new(), Vec::new());
         let mut refs: Vec<Code> = Vec::new();
         for f in &findings {
-            let topic = book.and_then(|b| b.get(f.code)).map(|g| g.topic.clone()).unwrap_or_default();
+            let topic = book
+                .and_then(|b| b.get(f.code))
+                .map(|g| g.topic.clone())
+                .unwrap_or_default();
             if !topics_seen.contains(&topic) {
                 topics_seen.push(topic);
                 causes.push(f.cause_th.clone());
@@ -168,14 +179,24 @@ pub fn analyze(
         }
         refs.sort();
         refs.dedup();
-        let prev = previous.and_then(|p| p.indicator(ind.number)).map(|p| p.score);
+        let prev = previous
+            .and_then(|p| p.indicator(ind.number))
+            .map(|p| p.score);
         indicators.push(IndicatorAnalysis {
             number: ind.number,
             name: ind.name.clone(),
             score: ind.score,
             weakest: weak,
-            cause: causes.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" "),
-            guidance: guidance.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" "),
+            cause: causes
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" "),
+            guidance: guidance
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" "),
             oit_refs: refs,
             findings,
             previous: prev,

@@ -58,24 +58,46 @@ pub fn verdict(fw: &Framework, result: &ScoreResult) -> Verdict {
     let target = fw.pass.tool_target;
     let mut units = Vec::new();
     for t in &result.tools {
-        let parts: Vec<_> = t.parts.iter().filter_map(|p| p.score.map(|s| (p.code.as_str(), s))).collect();
+        let parts: Vec<_> = t
+            .parts
+            .iter()
+            .filter_map(|p| p.score.map(|s| (p.code.as_str(), s)))
+            .collect();
         if !t.parts.is_empty() && parts.len() == t.parts.len() {
             for (code, s) in parts {
-                units.push(VerdictUnit { code: code.to_string(), score: s, reached: round2(s.value()) >= target });
+                units.push(VerdictUnit {
+                    code: code.to_string(),
+                    score: s,
+                    reached: round2(s.value()) >= target,
+                });
             }
         } else {
             let code = t.code.as_str().to_string();
-            units.push(VerdictUnit { code, score: t.score, reached: round2(t.score.value()) >= target });
+            units.push(VerdictUnit {
+                code,
+                score: t.score,
+                reached: round2(t.score.value()) >= target,
+            });
         }
     }
     let all = units.iter().all(|u| u.reached);
-    let below: Vec<&str> = units.iter().filter(|u| !u.reached).map(|u| u.code.as_str()).collect();
+    let below: Vec<&str> = units
+        .iter()
+        .filter(|u| !u.reached)
+        .map(|u| u.code.as_str())
+        .collect();
     let total = result.total;
     let (status, text_th, text_en) = if !result.passed {
         (
             VerdictStatus::NotPassed,
-            format!("ผลการประเมินภาพรวม {total} คะแนน ต่ำกว่าเกณฑ์ผ่าน {} คะแนน จึงยังไม่ผ่านค่าเป้าหมาย", fw.pass.mark),
-            format!("The overall score {total} is below the pass mark of {}; the target is not yet met.", fw.pass.mark),
+            format!(
+                "ผลการประเมินภาพรวม {total} คะแนน ต่ำกว่าเกณฑ์ผ่าน {} คะแนน จึงยังไม่ผ่านค่าเป้าหมาย",
+                fw.pass.mark
+            ),
+            format!(
+                "The overall score {total} is below the pass mark of {}; the target is not yet met.",
+                fw.pass.mark
+            ),
         )
     } else if all {
         (
@@ -90,7 +112,10 @@ pub fn verdict(fw: &Framework, result: &ScoreResult) -> Verdict {
                 "ผ่านค่าเป้าหมายในภาพรวม ({total} คะแนน) แต่เครื่องมือ {} ยังได้น้อยกว่า {target} คะแนน",
                 below.join(", ")
             ),
-            format!("Passed overall ({total}), but {} scored below {target}.", below.join(", ")),
+            format!(
+                "Passed overall ({total}), but {} scored below {target}.",
+                below.join(", ")
+            ),
         )
     };
     Verdict {

@@ -17,7 +17,10 @@ pub struct SourceFile {
 impl SourceFile {
     /// Builds a source file.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        SourceFile { name: name.into(), text: text.into() }
+        SourceFile {
+            name: name.into(),
+            text: text.into(),
+        }
     }
 }
 
@@ -36,15 +39,23 @@ mod embedded {
 impl Catalog {
     /// The catalog built into the binary from `catalog/` and `guidance/`.
     pub fn embedded() -> Result<Catalog, CatalogError> {
-        let frameworks: Vec<SourceFile> =
-            embedded::FRAMEWORKS.iter().map(|(n, t)| SourceFile::new(*n, *t)).collect();
-        let guidance: Vec<SourceFile> = embedded::GUIDANCE.iter().map(|(n, t)| SourceFile::new(*n, *t)).collect();
+        let frameworks: Vec<SourceFile> = embedded::FRAMEWORKS
+            .iter()
+            .map(|(n, t)| SourceFile::new(*n, *t))
+            .collect();
+        let guidance: Vec<SourceFile> = embedded::GUIDANCE
+            .iter()
+            .map(|(n, t)| SourceFile::new(*n, *t))
+            .collect();
         Catalog::load(&frameworks, &guidance)
     }
 
     /// Loads framework files and guidance files (`topics.toml` plus one file per year).
     /// Every problem of every file is reported together.
-    pub fn load(frameworks: &[SourceFile], guidance_files: &[SourceFile]) -> Result<Catalog, CatalogError> {
+    pub fn load(
+        frameworks: &[SourceFile],
+        guidance_files: &[SourceFile],
+    ) -> Result<Catalog, CatalogError> {
         let mut problems = Vec::new();
         let mut by_year = BTreeMap::new();
         for f in frameworks {
@@ -52,7 +63,13 @@ impl Catalog {
                 Ok(fw) => {
                     if let Some(prev) = by_year.insert(fw.fiscal_year, fw) {
                         let mut p = Problems::new(&f.name);
-                        p.add("fiscal_year", format!("year {} is defined twice (also as {})", prev.fiscal_year, prev.id));
+                        p.add(
+                            "fiscal_year",
+                            format!(
+                                "year {} is defined twice (also as {})",
+                                prev.fiscal_year, prev.id
+                            ),
+                        );
                         problems.extend(p.into_vec());
                     }
                 }
@@ -69,7 +86,11 @@ impl Catalog {
         if !problems.is_empty() {
             return Err(CatalogError(problems));
         }
-        Ok(Catalog { frameworks: by_year, guidance, warnings })
+        Ok(Catalog {
+            frameworks: by_year,
+            guidance,
+            warnings,
+        })
     }
 
     /// The framework of a Buddhist-era fiscal year.

@@ -43,11 +43,18 @@ pub(crate) struct Problems {
 
 impl Problems {
     pub(crate) fn new(file: &str) -> Self {
-        Problems { file: file.to_string(), list: Vec::new() }
+        Problems {
+            file: file.to_string(),
+            list: Vec::new(),
+        }
     }
 
     pub(crate) fn add(&mut self, key: impl Into<String>, message: impl Into<String>) {
-        self.list.push(Problem { file: self.file.clone(), key: key.into(), message: message.into() });
+        self.list.push(Problem {
+            file: self.file.clone(),
+            key: key.into(),
+            message: message.into(),
+        });
     }
 
     pub(crate) fn is_empty(&self) -> bool {
@@ -60,7 +67,10 @@ impl Problems {
 }
 
 /// Parses TOML into `T`, reporting a syntax or shape error with its line and column.
-pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(text: &str, p: &mut Problems) -> Option<T> {
+pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(
+    text: &str,
+    p: &mut Problems,
+) -> Option<T> {
     match toml::from_str::<T>(text) {
         Ok(v) => Some(v),
         Err(e) => {
@@ -86,7 +96,13 @@ pub fn parse_framework(file: &str, text: &str) -> Result<Framework, CatalogError
         if let Some(stem) = file_year(file)
             && stem != raw.fiscal_year
         {
-            p.add("fiscal_year", format!("{} does not match the file name (year {stem})", raw.fiscal_year));
+            p.add(
+                "fiscal_year",
+                format!(
+                    "{} does not match the file name (year {stem})",
+                    raw.fiscal_year
+                ),
+            );
         }
         validate::validate(raw, &mut p)
     });

@@ -314,7 +314,11 @@ impl Framework {
     pub fn valid_codes(&self) -> Vec<Code> {
         let mut codes: Vec<Code> = self.questions.iter().map(|q| q.code).collect();
         codes.extend(self.oit_items.iter().map(|o| o.code));
-        codes.extend(self.indicators.iter().map(|i| Code::new(CodePrefix::Ind, u16::from(i.number))));
+        codes.extend(
+            self.indicators
+                .iter()
+                .map(|i| Code::new(CodePrefix::Ind, u16::from(i.number))),
+        );
         codes
     }
 
@@ -331,7 +335,11 @@ impl Framework {
     pub fn points(&self, question: &Question, answer_index: usize) -> Option<f64> {
         let scale = self.scales.get(question.scale)?;
         let n = scale.answers.len();
-        let idx = if question.reverse { n.checked_sub(1 + answer_index)? } else { answer_index };
+        let idx = if question.reverse {
+            n.checked_sub(1 + answer_index)?
+        } else {
+            answer_index
+        };
         scale.answers.get(idx).map(|a| a.points)
     }
 }

@@ -26,8 +26,12 @@ impl Provenance {
             return None;
         }
         match status.trim() {
-            "confirmed" => Some(Provenance::Confirmed { source: rest.to_string() }),
-            "assumed" => Some(Provenance::Assumed { reason: rest.to_string() }),
+            "confirmed" => Some(Provenance::Confirmed {
+                source: rest.to_string(),
+            }),
+            "assumed" => Some(Provenance::Assumed {
+                reason: rest.to_string(),
+            }),
             _ => None,
         }
     }
@@ -69,10 +73,19 @@ mod tests {
     fn parses_both_statuses_and_rejects_the_rest() {
         assert_eq!(
             Provenance::parse("confirmed: seed 001"),
-            Some(Provenance::Confirmed { source: "seed 001".into() })
+            Some(Provenance::Confirmed {
+                source: "seed 001".into()
+            })
         );
         assert!(Provenance::parse("assumed: a guess").is_some_and(|p| p.is_assumed()));
-        for bad in ["", "confirmed", "confirmed:", "assumed:   ", "maybe: x", "seed 001"] {
+        for bad in [
+            "",
+            "confirmed",
+            "confirmed:",
+            "assumed:   ",
+            "maybe: x",
+            "seed 001",
+        ] {
             assert_eq!(Provenance::parse(bad), None, "{bad}");
         }
     }

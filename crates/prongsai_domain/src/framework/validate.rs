@@ -2,10 +2,10 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use super::Problems;
 use super::model::*;
 use super::provenance::Provenance;
 use super::raw::*;
-use super::Problems;
 use crate::code::{Code, CodePrefix};
 
 const WEIGHT_EPSILON: f64 = 1e-3;
@@ -28,7 +28,10 @@ pub(crate) fn validate(raw: RawFramework, p: &mut Problems) -> Option<Framework>
     let scales = scales(&raw.scales, p);
     let mut index = HashMap::new();
     for ind in &indicators {
-        index.insert(Code::new(CodePrefix::Ind, u16::from(ind.number)), Entry::Indicator(ind.number));
+        index.insert(
+            Code::new(CodePrefix::Ind, u16::from(ind.number)),
+            Entry::Indicator(ind.number),
+        );
     }
     let questions = questions(&raw.questions, &indicators, &tools, &scales, &mut index, p);
     let oit_items = oit_items(&raw.oit_items, &indicators, &sub_indicators, &mut index, p);
@@ -58,8 +61,13 @@ pub(crate) fn validate(raw: RawFramework, p: &mut Problems) -> Option<Framework>
 
 fn prov(s: &str, key: &str, p: &mut Problems) -> Provenance {
     Provenance::parse(s).unwrap_or_else(|| {
-        p.add(key, format!("\"{s}\" must read \"confirmed: <source>\" or \"assumed: <why>\""));
-        Provenance::Assumed { reason: String::new() }
+        p.add(
+            key,
+            format!("\"{s}\" must read \"confirmed: <source>\" or \"assumed: <why>\""),
+        );
+        Provenance::Assumed {
+            reason: String::new(),
+        }
     })
 }
 
@@ -72,20 +80,48 @@ fn range(v: f64, key: &str, p: &mut Problems) -> f64 {
 
 fn one_of(v: &str, allowed: &[&str], key: &str, p: &mut Problems) {
     if !allowed.contains(&v) {
-        p.add(key, format!("\"{v}\" is not supported; allowed: {}", allowed.join(", ")));
+        p.add(
+            key,
+            format!("\"{v}\" is not supported; allowed: {}", allowed.join(", ")),
+        );
     }
 }
 
 fn rules(r: &RawRules, p: &mut Problems) -> Option<Rules> {
-    one_of(&r.question_aggregation, &["mean"], "rules.question_aggregation", p);
-    one_of(&r.oit_item_scoring, &["binary"], "rules.oit_item_scoring", p);
-    one_of(&r.tool_aggregation, &["mean_of_indicators"], "rules.tool_aggregation", p);
-    one_of(&r.total_aggregation, &["weighted_tools"], "rules.total_aggregation", p);
+    one_of(
+        &r.question_aggregation,
+        &["mean"],
+        "rules.question_aggregation",
+        p,
+    );
+    one_of(
+        &r.oit_item_scoring,
+        &["binary"],
+        "rules.oit_item_scoring",
+        p,
+    );
+    one_of(
+        &r.tool_aggregation,
+        &["mean_of_indicators"],
+        "rules.tool_aggregation",
+        p,
+    );
+    one_of(
+        &r.total_aggregation,
+        &["weighted_tools"],
+        "rules.total_aggregation",
+        p,
+    );
     let oit = match r.oit_aggregation.as_str() {
         "mean_of_sub_indicators" => Some(OitAggregation::MeanOfSubIndicators),
         "mean_of_items" => Some(OitAggregation::MeanOfItems),
         _ => {
-            one_of(&r.oit_aggregation, &["mean_of_sub_indicators", "mean_of_items"], "rules.oit_aggregation", p);
+            one_of(
+                &r.oit_aggregation,
+                &["mean_of_sub_indicators", "mean_of_items"],
+                "rules.oit_aggregation",
+                p,
+            );
             None
         }
     };
@@ -93,7 +129,12 @@ fn rules(r: &RawRules, p: &mut Problems) -> Option<Rules> {
         "rounded_2dp" => Some(GradeBasis::Rounded2dp),
         "unrounded" => Some(GradeBasis::Unrounded),
         _ => {
-            one_of(&r.grade_basis, &["rounded_2dp", "unrounded"], "rules.grade_basis", p);
+            one_of(
+                &r.grade_basis,
+                &["rounded_2dp", "unrounded"],
+                "rules.grade_basis",
+                p,
+            );
             None
         }
     };
@@ -119,13 +160,26 @@ fn grading(g: &RawGrading, p: &mut Problems) -> Option<Grading> {
         }
         range(b.min, &format!("{key}.min"), p);
         if i > 0 && g.bands.get(i - 1).is_some_and(|prev| prev.min <= b.min) {
-            p.add(&key, "bands must be listed with strictly decreasing minimums");
+            p.add(
+                &key,
+                "bands must be listed with strictly decreasing minimums",
+            );
         }
     }
     if g.bands.last().is_some_and(|b| b.min != 0.0) {
-        p.add("grading.bands", "the last band must start at 0 so every total has a grade");
+        p.add(
+            "grading.bands",
+            "the last band must start at 0 so every total has a grade",
+        );
     }
-    let bands = g.bands.iter().map(|b| GradeBand { grade: b.grade.clone(), min: b.min }).collect();
+    let bands = g
+        .bands
+        .iter()
+        .map(|b| GradeBand {
+            grade: b.grade.clone(),
+            min: b.min,
+        })
+        .collect();
     Some(Grading { bands, provenance })
 }
 
@@ -134,11 +188,17 @@ fn tools(raw: &[RawTool], p: &mut Problems) -> Vec<Tool> {
     for (i, t) in raw.iter().enumerate() {
         let key = format!("tools[{i}]");
         let Some(code) = ToolCode::parse(&t.code) else {
-            p.add(format!("{key}.code"), format!("\"{}\" is not a tool; allowed: IIT, EIT, OIT", t.code));
+            p.add(
+                format!("{key}.code"),
+                format!("\"{}\" is not a tool; allowed: IIT, EIT, OIT", t.code),
+            );
             continue;
         };
         if out.iter().any(|o| o.code == code) {
-            p.add(format!("{key}.code"), format!("tool {} appears twice", t.code));
+            p.add(
+                format!("{key}.code"),
+                format!("tool {} appears twice", t.code),
+            );
             continue;
         }
         let parts = parts(t, &key, p);
@@ -148,7 +208,10 @@ fn tools(raw: &[RawTool], p: &mut Problems) -> Vec<Tool> {
             name_en: t.name_en.clone(),
             weight: range(t.weight, &format!("{key}.weight"), p),
             weight_provenance: prov(&t.weight_provenance, &format!("{key}.weight_provenance"), p),
-            parts_provenance: t.parts_provenance.as_deref().map(|s| prov(s, &format!("{key}.parts_provenance"), p)),
+            parts_provenance: t
+                .parts_provenance
+                .as_deref()
+                .map(|s| prov(s, &format!("{key}.parts_provenance"), p)),
             parts,
             indicators: Vec::new(),
         });
@@ -163,12 +226,18 @@ fn tools(raw: &[RawTool], p: &mut Problems) -> Vec<Tool> {
 fn parts(t: &RawTool, key: &str, p: &mut Problems) -> Vec<ToolPart> {
     if t.parts.is_empty() {
         if t.parts_provenance.is_some() {
-            p.add(format!("{key}.parts_provenance"), "given for a tool without parts");
+            p.add(
+                format!("{key}.parts_provenance"),
+                "given for a tool without parts",
+            );
         }
         return Vec::new();
     }
     if t.parts_provenance.is_none() {
-        p.add(format!("{key}.parts_provenance"), "required when the tool has parts");
+        p.add(
+            format!("{key}.parts_provenance"),
+            "required when the tool has parts",
+        );
     }
     let mut out: Vec<ToolPart> = Vec::new();
     for (j, part) in t.parts.iter().enumerate() {
@@ -177,7 +246,13 @@ fn parts(t: &RawTool, key: &str, p: &mut Problems) -> Vec<ToolPart> {
             "EP" if t.code == "EIT" => CodePrefix::Ep,
             "ES" if t.code == "EIT" => CodePrefix::Es,
             other => {
-                p.add(pkey, format!("\"{other}\" is not a part of {}; allowed: EP, ES (EIT only)", t.code));
+                p.add(
+                    pkey,
+                    format!(
+                        "\"{other}\" is not a part of {}; allowed: EP, ES (EIT only)",
+                        t.code
+                    ),
+                );
                 continue;
             }
         };
@@ -194,7 +269,10 @@ fn parts(t: &RawTool, key: &str, p: &mut Problems) -> Vec<ToolPart> {
     }
     let sum: f64 = out.iter().map(|x| x.weight).sum();
     if (sum - 100.0).abs() > WEIGHT_EPSILON {
-        p.add(format!("{key}.parts"), format!("part weights sum to {sum}, not 100"));
+        p.add(
+            format!("{key}.parts"),
+            format!("part weights sum to {sum}, not 100"),
+        );
     }
     out
 }
@@ -208,11 +286,17 @@ fn indicators(raw: &[RawIndicator], tools: &mut [Tool], p: &mut Problems) -> Vec
             continue;
         }
         if out.iter().any(|o| o.number == ind.number) {
-            p.add(format!("{key}.number"), format!("indicator {} appears twice", ind.number));
+            p.add(
+                format!("{key}.number"),
+                format!("indicator {} appears twice", ind.number),
+            );
             continue;
         }
         let Some(tool) = tools.iter_mut().find(|t| t.code.as_str() == ind.tool) else {
-            p.add(format!("{key}.tool"), format!("tool \"{}\" is not defined in [[tools]]", ind.tool));
+            p.add(
+                format!("{key}.tool"),
+                format!("tool \"{}\" is not defined in [[tools]]", ind.tool),
+            );
             continue;
         };
         tool.indicators.push(ind.number);
@@ -228,26 +312,40 @@ fn indicators(raw: &[RawIndicator], tools: &mut [Tool], p: &mut Problems) -> Vec
     for t in tools.iter_mut() {
         t.indicators.sort_unstable();
         if t.indicators.is_empty() {
-            p.add("tools", format!("tool {} has no indicator", t.code.as_str()));
+            p.add(
+                "tools",
+                format!("tool {} has no indicator", t.code.as_str()),
+            );
         }
     }
     out.sort_by_key(|i| i.number);
     out
 }
 
-fn sub_indicators(raw: &[RawSubIndicator], inds: &[Indicator], p: &mut Problems) -> Vec<SubIndicator> {
+fn sub_indicators(
+    raw: &[RawSubIndicator],
+    inds: &[Indicator],
+    p: &mut Problems,
+) -> Vec<SubIndicator> {
     let mut out: Vec<SubIndicator> = Vec::new();
     for (i, s) in raw.iter().enumerate() {
         let key = format!("sub_indicators[{i}]");
         match inds.iter().find(|x| x.number == s.indicator) {
-            None => p.add(format!("{key}.indicator"), format!("indicator {} does not exist", s.indicator)),
-            Some(ind) if ind.tool != ToolCode::Oit => {
-                p.add(format!("{key}.indicator"), format!("indicator {} is not an OIT indicator", s.indicator))
-            }
+            None => p.add(
+                format!("{key}.indicator"),
+                format!("indicator {} does not exist", s.indicator),
+            ),
+            Some(ind) if ind.tool != ToolCode::Oit => p.add(
+                format!("{key}.indicator"),
+                format!("indicator {} is not an OIT indicator", s.indicator),
+            ),
             Some(_) => {}
         }
         if out.iter().any(|o| o.code == s.code) {
-            p.add(format!("{key}.code"), format!("sub-indicator {} appears twice", s.code));
+            p.add(
+                format!("{key}.code"),
+                format!("sub-indicator {} appears twice", s.code),
+            );
             continue;
         }
         out.push(SubIndicator {
@@ -265,16 +363,25 @@ fn scales(raw: &[RawScale], p: &mut Problems) -> Vec<Scale> {
     for (i, s) in raw.iter().enumerate() {
         let key = format!("scales[{i}]");
         if out.iter().any(|o| o.code == s.code) {
-            p.add(format!("{key}.code"), format!("scale {} appears twice", s.code));
+            p.add(
+                format!("{key}.code"),
+                format!("scale {} appears twice", s.code),
+            );
             continue;
         }
         if s.answers.len() < 2 {
-            p.add(format!("{key}.answers"), "a scale needs at least two answers");
+            p.add(
+                format!("{key}.answers"),
+                "a scale needs at least two answers",
+            );
         }
         let mut levels = BTreeSet::new();
         for (j, a) in s.answers.iter().enumerate() {
             if !levels.insert(a.level) {
-                p.add(format!("{key}.answers[{j}].level"), format!("level {} appears twice", a.level));
+                p.add(
+                    format!("{key}.answers[{j}].level"),
+                    format!("level {} appears twice", a.level),
+                );
             }
             range(a.points, &format!("{key}.answers[{j}].points"), p);
         }
@@ -285,7 +392,12 @@ fn scales(raw: &[RawScale], p: &mut Problems) -> Vec<Scale> {
             answers: s
                 .answers
                 .iter()
-                .map(|a| Answer { level: a.level, label_th: a.label_th.clone(), aliases: a.aliases.clone(), points: a.points })
+                .map(|a| Answer {
+                    level: a.level,
+                    label_th: a.label_th.clone(),
+                    aliases: a.aliases.clone(),
+                    points: a.points,
+                })
                 .collect(),
         });
     }
@@ -311,7 +423,10 @@ fn questions(
             }
         };
         let Some(ind) = inds.iter().find(|x| x.number == q.indicator) else {
-            p.add(format!("{key}.indicator"), format!("indicator {} does not exist", q.indicator));
+            p.add(
+                format!("{key}.indicator"),
+                format!("indicator {} does not exist", q.indicator),
+            );
             continue;
         };
         let tool = tools.iter().find(|t| t.code == ind.tool);
@@ -319,12 +434,18 @@ fn questions(
             (Some(t), Some(part)) => match t.parts.iter().find(|x| x.prefix.as_str() == part) {
                 Some(x) => Some(x.prefix),
                 None => {
-                    p.add(format!("{key}.part"), format!("tool {} has no part \"{part}\"", t.code.as_str()));
+                    p.add(
+                        format!("{key}.part"),
+                        format!("tool {} has no part \"{part}\"", t.code.as_str()),
+                    );
                     None
                 }
             },
             (Some(t), None) if !t.parts.is_empty() => {
-                p.add(format!("{key}.part"), format!("required: tool {} is split into parts", t.code.as_str()));
+                p.add(
+                    format!("{key}.part"),
+                    format!("required: tool {} is split into parts", t.code.as_str()),
+                );
                 None
             }
             _ => None,
@@ -336,15 +457,37 @@ fn questions(
             (ToolCode::Oit, _) => None,
         };
         match expected {
-            None => p.add(format!("{key}.indicator"), format!("indicator {} is an OIT indicator; list OIT items under [[oit_items]]", q.indicator)),
-            Some(e) if e != code.prefix => p.add(format!("{key}.code"), format!("{code} does not fit indicator {} (expected a {}… code)", q.indicator, e.as_str())),
+            None => p.add(
+                format!("{key}.indicator"),
+                format!(
+                    "indicator {} is an OIT indicator; list OIT items under [[oit_items]]",
+                    q.indicator
+                ),
+            ),
+            Some(e) if e != code.prefix => p.add(
+                format!("{key}.code"),
+                format!(
+                    "{code} does not fit indicator {} (expected a {}… code)",
+                    q.indicator,
+                    e.as_str()
+                ),
+            ),
             Some(_) => {}
         }
         if ind.indicator_only {
-            p.add(format!("{key}.indicator"), format!("indicator {} is marked indicator_only but has questions", q.indicator));
+            p.add(
+                format!("{key}.indicator"),
+                format!(
+                    "indicator {} is marked indicator_only but has questions",
+                    q.indicator
+                ),
+            );
         }
         let Some(scale) = scales.iter().position(|s| s.code == q.scale) else {
-            p.add(format!("{key}.scale"), format!("scale \"{}\" is not defined in [[scales]]", q.scale));
+            p.add(
+                format!("{key}.scale"),
+                format!("scale \"{}\" is not defined in [[scales]]", q.scale),
+            );
             continue;
         };
         if index.insert(code, Entry::Question(out.len())).is_some() {
@@ -359,7 +502,11 @@ fn questions(
             reverse: q.reverse,
             text_th: q.text_th.trim().to_string(),
             provenance: prov(&q.provenance, &format!("{key}.provenance"), p),
-            scoring_provenance: prov(&q.scoring_provenance, &format!("{key}.scoring_provenance"), p),
+            scoring_provenance: prov(
+                &q.scoring_provenance,
+                &format!("{key}.scoring_provenance"),
+                p,
+            ),
         });
     }
     out
@@ -378,7 +525,10 @@ fn oit_items(
         let code = match o.code.parse::<Code>() {
             Ok(c) if c.prefix == CodePrefix::O => c,
             Ok(c) => {
-                p.add(format!("{key}.code"), format!("{c} is not an OIT item code (O1, O2 …)"));
+                p.add(
+                    format!("{key}.code"),
+                    format!("{c} is not an OIT item code (O1, O2 …)"),
+                );
                 continue;
             }
             Err(e) => {
@@ -390,7 +540,10 @@ fn oit_items(
             (Some(s), None) => match subs.iter().find(|x| &x.code == s) {
                 Some(sub) => sub.indicator,
                 None => {
-                    p.add(format!("{key}.sub_indicator"), format!("sub-indicator {s} is not defined in [[sub_indicators]]"));
+                    p.add(
+                        format!("{key}.sub_indicator"),
+                        format!("sub-indicator {s} is not defined in [[sub_indicators]]"),
+                    );
                     continue;
                 }
             },
@@ -400,21 +553,38 @@ fn oit_items(
                 continue;
             }
             (None, None) => {
-                p.add(&key, format!("item {code} is in no indicator: give sub_indicator (or indicator)"));
+                p.add(
+                    &key,
+                    format!("item {code} is in no indicator: give sub_indicator (or indicator)"),
+                );
                 continue;
             }
         };
         match inds.iter().find(|x| x.number == indicator) {
             Some(ind) if ind.tool == ToolCode::Oit => {
                 if ind.indicator_only {
-                    p.add(&key, format!("indicator {indicator} is marked indicator_only but has items"));
+                    p.add(
+                        &key,
+                        format!("indicator {indicator} is marked indicator_only but has items"),
+                    );
                 }
                 if o.sub_indicator.is_none() && subs.iter().any(|s| s.indicator == indicator) {
-                    p.add(format!("{key}.indicator"), format!("indicator {indicator} has sub-indicators; put the item in one of them"));
+                    p.add(
+                        format!("{key}.indicator"),
+                        format!(
+                            "indicator {indicator} has sub-indicators; put the item in one of them"
+                        ),
+                    );
                 }
             }
-            Some(_) => p.add(format!("{key}.indicator"), format!("indicator {indicator} is not an OIT indicator")),
-            None => p.add(format!("{key}.indicator"), format!("indicator {indicator} does not exist")),
+            Some(_) => p.add(
+                format!("{key}.indicator"),
+                format!("indicator {indicator} is not an OIT indicator"),
+            ),
+            None => p.add(
+                format!("{key}.indicator"),
+                format!("indicator {indicator} does not exist"),
+            ),
         }
         if index.insert(code, Entry::OitItem(out.len())).is_some() {
             p.add(format!("{key}.code"), format!("code {code} appears twice"));
@@ -426,20 +596,34 @@ fn oit_items(
             sub_indicator: o.sub_indicator.clone(),
             title_th: o.title_th.trim().to_string(),
             provenance: prov(&o.provenance, &format!("{key}.provenance"), p),
-            placement_provenance: prov(&o.placement_provenance, &format!("{key}.placement_provenance"), p),
+            placement_provenance: prov(
+                &o.placement_provenance,
+                &format!("{key}.placement_provenance"),
+                p,
+            ),
         });
     }
     out
 }
 
-fn coverage(inds: &[Indicator], subs: &[SubIndicator], qs: &[Question], items: &[OitItem], p: &mut Problems) {
+fn coverage(
+    inds: &[Indicator],
+    subs: &[SubIndicator],
+    qs: &[Question],
+    items: &[OitItem],
+    p: &mut Problems,
+) {
     for ind in inds.iter().filter(|i| !i.indicator_only) {
         let has = match ind.tool {
             ToolCode::Oit => items.iter().any(|o| o.indicator == ind.number),
             _ => qs.iter().any(|q| q.indicator == ind.number),
         };
         if !has {
-            let what = if ind.tool == ToolCode::Oit { "OIT items" } else { "questions" };
+            let what = if ind.tool == ToolCode::Oit {
+                "OIT items"
+            } else {
+                "questions"
+            };
             p.add(
                 format!("indicators[number={}]", ind.number),
                 format!("has no {what}; add them or set indicator_only = true"),
@@ -447,8 +631,14 @@ fn coverage(inds: &[Indicator], subs: &[SubIndicator], qs: &[Question], items: &
         }
     }
     for s in subs {
-        if !items.iter().any(|o| o.sub_indicator.as_deref() == Some(s.code.as_str())) {
-            p.add(format!("sub_indicators[code={}]", s.code), "has no OIT items");
+        if !items
+            .iter()
+            .any(|o| o.sub_indicator.as_deref() == Some(s.code.as_str()))
+        {
+            p.add(
+                format!("sub_indicators[code={}]", s.code),
+                "has no OIT items",
+            );
         }
     }
 }

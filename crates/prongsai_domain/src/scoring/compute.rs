@@ -29,11 +29,19 @@ pub struct Missing {
 }
 
 fn list(codes: &[Code]) -> String {
-    codes.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+    codes
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn mean(xs: &[f64]) -> Option<f64> {
-    if xs.is_empty() { None } else { Some(xs.iter().sum::<f64>() / xs.len() as f64) }
+    if xs.is_empty() {
+        None
+    } else {
+        Some(xs.iter().sum::<f64>() / xs.len() as f64)
+    }
 }
 
 /// Scores `sheet` under `fw`. Indicators given directly win over their questions; questions given
@@ -55,11 +63,17 @@ pub fn score(fw: &Framework, sheet: &ScoreSheet) -> Result<ScoreResult, ScoreErr
     let mut tools = Vec::with_capacity(fw.tools.len());
     let mut total = 0.0;
     for tool in &fw.tools {
-        let scores: Vec<f64> =
-            indicators.iter().filter(|i| i.tool == tool.code).map(|i| i.score.value()).collect();
+        let scores: Vec<f64> = indicators
+            .iter()
+            .filter(|i| i.tool == tool.code)
+            .map(|i| i.score.value())
+            .collect();
         let s = mean(&scores).unwrap_or(0.0);
         total += tool.weight * s / 100.0;
-        let all_computed = indicators.iter().filter(|i| i.tool == tool.code).all(|i| i.source == ScoreSource::Computed);
+        let all_computed = indicators
+            .iter()
+            .filter(|i| i.tool == tool.code)
+            .all(|i| i.source == ScoreSource::Computed);
         let parts = tool
             .parts
             .iter()
@@ -74,13 +88,20 @@ pub fn score(fw: &Framework, sheet: &ScoreSheet) -> Result<ScoreResult, ScoreErr
                     .map(Score),
             })
             .collect();
-        tools.push(ToolScore { code: tool.code, weight: tool.weight, score: Score(s), parts });
+        tools.push(ToolScore {
+            code: tool.code,
+            weight: tool.weight,
+            score: Score(s),
+            parts,
+        });
     }
     let graded = match fw.rules.grade_basis {
         GradeBasis::Rounded2dp => round2(total),
         GradeBasis::Unrounded => total,
     };
-    let used_questions = indicators.iter().any(|i| i.source == ScoreSource::Computed && i.tool != ToolCode::Oit);
+    let used_questions = indicators
+        .iter()
+        .any(|i| i.source == ScoreSource::Computed && i.tool != ToolCode::Oit);
     Ok(ScoreResult {
         framework: fw.id.clone(),
         fiscal_year: fw.fiscal_year,
@@ -114,16 +135,34 @@ fn indicator_score(
     }
     let ind_code = Code::new(CodePrefix::Ind, u16::from(ind.number));
     if ind.indicator_only {
-        return Err(Missing { indicator: ind.number, codes: vec![ind_code] });
+        return Err(Missing {
+            indicator: ind.number,
+            codes: vec![ind_code],
+        });
     }
     let codes: Vec<Code> = if ind.tool == ToolCode::Oit {
-        fw.oit_items.iter().filter(|o| o.indicator == ind.number).map(|o| o.code).collect()
+        fw.oit_items
+            .iter()
+            .filter(|o| o.indicator == ind.number)
+            .map(|o| o.code)
+            .collect()
     } else {
-        fw.questions.iter().filter(|q| q.indicator == ind.number).map(|q| q.code).collect()
+        fw.questions
+            .iter()
+            .filter(|q| q.indicator == ind.number)
+            .map(|q| q.code)
+            .collect()
     };
-    let absent: Vec<Code> = codes.iter().copied().filter(|c| sheet.get(*c).is_none()).collect();
+    let absent: Vec<Code> = codes
+        .iter()
+        .copied()
+        .filter(|c| sheet.get(*c).is_none())
+        .collect();
     if !absent.is_empty() {
-        return Err(Missing { indicator: ind.number, codes: absent });
+        return Err(Missing {
+            indicator: ind.number,
+            codes: absent,
+        });
     }
     if ind.tool == ToolCode::Oit {
         let (score, subs) = oit_score(fw, ind.number, sheet);
@@ -159,11 +198,28 @@ fn indicator_score(
 
 fn given_items(fw: &Framework, ind: &Indicator, sheet: &ScoreSheet) -> Vec<ItemScore> {
     let codes: Box<dyn Iterator<Item = Code>> = if ind.tool == ToolCode::Oit {
-        Box::new(fw.oit_items.iter().filter(|o| o.indicator == ind.number).map(|o| o.code))
+        Box::new(
+            fw.oit_items
+                .iter()
+                .filter(|o| o.indicator == ind.number)
+                .map(|o| o.code),
+        )
     } else {
-        Box::new(fw.questions.iter().filter(|q| q.indicator == ind.number).map(|q| q.code))
+        Box::new(
+            fw.questions
+                .iter()
+                .filter(|q| q.indicator == ind.number)
+                .map(|q| q.code),
+        )
     };
-    codes.filter_map(|c| sheet.get(c).map(|v| ItemScore { code: c, score: Score(v) })).collect()
+    codes
+        .filter_map(|c| {
+            sheet.get(c).map(|v| ItemScore {
+                code: c,
+                score: Score(v),
+            })
+        })
+        .collect()
 }
 
 fn oit_score(fw: &Framework, number: u8, sheet: &ScoreSheet) -> (f64, Vec<SubIndicatorScore>) {
@@ -179,7 +235,11 @@ fn oit_score(fw: &Framework, number: u8, sheet: &ScoreSheet) -> (f64, Vec<SubInd
                 .filter(|o| o.sub_indicator.as_deref() == Some(s.code.as_str()))
                 .filter_map(|o| sheet.get(o.code))
                 .collect();
-            mean(&v).map(|m| SubIndicatorScore { code: s.code.clone(), name: s.name_th.clone(), score: Score(m) })
+            mean(&v).map(|m| SubIndicatorScore {
+                code: s.code.clone(),
+                name: s.name_th.clone(),
+                score: Score(m),
+            })
         })
         .collect();
     let score = match fw.rules.oit_aggregation {

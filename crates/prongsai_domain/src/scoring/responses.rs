@@ -18,7 +18,9 @@ pub enum AnswerError {
         year: u16,
     },
     /// The answer matches no level or label of the question's scale.
-    #[error("คำตอบ \"{answer}\" ใช้ไม่ได้กับข้อ {code}; ใช้ได้: {allowed} (answer \"{answer}\" is not on the scale of {code})")]
+    #[error(
+        "คำตอบ \"{answer}\" ใช้ไม่ได้กับข้อ {code}; ใช้ได้: {allowed} (answer \"{answer}\" is not on the scale of {code})"
+    )]
     UnknownAnswer {
         /// Question code.
         code: Code,
@@ -38,14 +40,23 @@ pub fn answer_index(fw: &Framework, q: &Question, answer: &str) -> Option<usize>
         return scale.answers.iter().position(|a| a.level == level);
     }
     let lower = t.to_lowercase();
-    scale.answers.iter().position(|a| a.label_th == t || a.aliases.iter().any(|al| al.to_lowercase() == lower))
+    scale
+        .answers
+        .iter()
+        .position(|a| a.label_th == t || a.aliases.iter().any(|al| al.to_lowercase() == lower))
 }
 
 /// Describes the answers a question accepts, for error messages.
 pub fn allowed_answers(fw: &Framework, q: &Question) -> String {
     fw.scales
         .get(q.scale)
-        .map(|s| s.answers.iter().map(|a| format!("{}={}", a.level, a.label_th)).collect::<Vec<_>>().join(", "))
+        .map(|s| {
+            s.answers
+                .iter()
+                .map(|a| format!("{}={}", a.level, a.label_th))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
         .unwrap_or_default()
 }
 
@@ -67,11 +78,18 @@ impl ResponseTally {
             Some(Entry::Question(i)) => fw.questions.get(i),
             _ => None,
         }
-        .ok_or(AnswerError::NotAQuestion { code, year: fw.fiscal_year })?;
+        .ok_or(AnswerError::NotAQuestion {
+            code,
+            year: fw.fiscal_year,
+        })?;
         if answer.trim().is_empty() {
             return Ok(());
         }
-        let unknown = || AnswerError::UnknownAnswer { code, answer: answer.to_string(), allowed: allowed_answers(fw, q) };
+        let unknown = || AnswerError::UnknownAnswer {
+            code,
+            answer: answer.to_string(),
+            allowed: allowed_answers(fw, q),
+        };
         let idx = answer_index(fw, q, answer).ok_or_else(unknown)?;
         let points = fw.points(q, idx).ok_or_else(unknown)?;
         let e = self.sums.entry(code).or_insert((0.0, 0));

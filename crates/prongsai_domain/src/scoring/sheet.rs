@@ -31,7 +31,9 @@ pub enum SheetError {
         value: f64,
     },
     /// OIT items are 0 or 100 under binary scoring.
-    #[error("ข้อ {code} เป็นรายการ OIT ต้องเป็น มี/ไม่มี (100/0) ไม่ใช่ {value} (OIT item {code} must be present = 100 or absent = 0)")]
+    #[error(
+        "ข้อ {code} เป็นรายการ OIT ต้องเป็น มี/ไม่มี (100/0) ไม่ใช่ {value} (OIT item {code} must be present = 100 or absent = 0)"
+    )]
     NotBinary {
         /// Code.
         code: Code,
@@ -50,7 +52,9 @@ pub enum SheetError {
 pub fn oit_mark(text: &str) -> Option<f64> {
     let t = text.trim().to_lowercase();
     match t.as_str() {
-        "มี" | "yes" | "y" | "true" | "1" | "๑" | "100" | "๑๐๐" | "✓" | "/" => Some(100.0),
+        "มี" | "yes" | "y" | "true" | "1" | "๑" | "100" | "๑๐๐" | "✓" | "/" => {
+            Some(100.0)
+        }
         "ไม่มี" | "no" | "n" | "false" | "0" | "๐" | "-" | "✗" | "x" => Some(0.0),
         _ => None,
     }
@@ -64,7 +68,10 @@ impl ScoreSheet {
 
     /// Adds one score after checking the code and range against `fw`.
     pub fn set(&mut self, fw: &Framework, code: Code, value: f64) -> Result<(), SheetError> {
-        let entry = fw.entry(code).ok_or(SheetError::UnknownCode { code, year: fw.fiscal_year })?;
+        let entry = fw.entry(code).ok_or(SheetError::UnknownCode {
+            code,
+            year: fw.fiscal_year,
+        })?;
         if !(0.0..=100.0).contains(&value) || !value.is_finite() {
             return Err(SheetError::OutOfRange { code, value });
         }

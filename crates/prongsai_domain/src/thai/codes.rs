@@ -1,5 +1,4 @@
-//! Question and item codes as they come out of OCR'd agency documents ("๐๑๐", "๖๗", "e๑"),
-//! repaired into canonical [`Code`]s.
+//! OCR'd question and item codes from agency documents ("๐๑๐", "๖๗", "e๑") repaired into [`Code`]s.
 
 use std::str::FromStr;
 
@@ -421,6 +420,9 @@ mod tests {
             ("๑,๒๓๔ คน", Iit),
             ("๘๕%", Eit),
             ("IIT และ OIT", Any),
+            ("IIT 2567", Any),
+            ("ITA2568", Any),
+            ("e-GP", Any),
             ("E-Service", Any),
             ("ITA ประจำปี", Any),
             ("Open Data", Any),

@@ -1,6 +1,6 @@
-//! Thai text and dates: digits, month names, Buddhist era and fiscal years, periods, OCR'd codes.
-//!
-//! Everything here is pure: no IO, no clock, and no input can make it panic.
+//! Thai text and dates: digits, months, Buddhist era, fiscal years, periods and OCR'd codes.
+
+// Everything here is pure: no IO, no clock, and no input can make it panic.
 
 pub mod codes;
 pub mod digits;

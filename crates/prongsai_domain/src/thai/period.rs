@@ -119,7 +119,7 @@ fn short(date: Date) -> String {
     format_thai_date(date, DigitStyle::Arabic, true)
 }
 
-/// One piece of period text, with its byte span in the original text.
+/// What a piece of period text means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tok {
     /// A run of digits: its value (saturating) and how many digits it had.
@@ -137,6 +137,7 @@ enum Tok {
     Ce,
 }
 
+/// A [`Tok`] with its byte span in the original text, for error messages.
 #[derive(Debug, Clone, Copy)]
 struct Token {
     tok: Tok,
@@ -414,7 +415,7 @@ fn range(text: &str, s: Side, e: Side, fy: Option<FiscalYear>) -> Result<Period,
         (Some(sy), Some(ey)) => (be_to_ce(sy), be_to_ce(ey)),
         (None, Some(ey)) => {
             let ce = be_to_ce(ey);
-            (if start_month > end_month { ce } else { ce }, ce)
+            (if start_month > end_month { ce - 1 } else { ce }, ce)
         }
         (Some(sy), None) => {
             let ce = be_to_ce(sy);
