@@ -7,7 +7,14 @@ use crate::{json, run, temp_dir, write};
 
 #[test]
 fn score_json_has_the_documented_shape_and_reproduces_trat_2564() {
-    let v = json(&run(&["score", "--year", "2564", "examples/trat-2564.csv", "--format", "json"]));
+    let v = json(&run(&[
+        "score",
+        "--year",
+        "2564",
+        "examples/trat-2564.csv",
+        "--format",
+        "json",
+    ]));
     assert_eq!(v["framework"], "ita-2564");
     assert_eq!(v["fiscal_year"], 2564);
     assert_eq!(v["total"], 81.45);
@@ -22,9 +29,21 @@ fn score_json_has_the_documented_shape_and_reproduces_trat_2564() {
         .as_array()
         .expect("tools")
         .iter()
-        .map(|t| (t["code"].as_str().unwrap_or("").to_string(), t["weight"].as_f64().unwrap_or(0.0)))
+        .map(|t| {
+            (
+                t["code"].as_str().unwrap_or("").to_string(),
+                t["weight"].as_f64().unwrap_or(0.0),
+            )
+        })
         .collect();
-    assert_eq!(tools, vec![("IIT".into(), 30.0), ("EIT".into(), 30.0), ("OIT".into(), 40.0)]);
+    assert_eq!(
+        tools,
+        vec![
+            ("IIT".into(), 30.0),
+            ("EIT".into(), 30.0),
+            ("OIT".into(), 40.0)
+        ]
+    );
     assert!(v["assumptions"].is_array());
 }
 
@@ -33,7 +52,13 @@ fn score_table_is_thai_by_default() {
     let out = run(&["score", "--year", "2564", "examples/trat-2564.csv"]);
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
-    for needle in ["ผลการประเมิน ITA ปีงบประมาณ พ.ศ. 2564", "การปฏิบัติหน้าที่", "81.45", "ระดับ B", "ไม่ผ่าน"] {
+    for needle in [
+        "ผลการประเมิน ITA ปีงบประมาณ พ.ศ. 2564",
+        "การปฏิบัติหน้าที่",
+        "81.45",
+        "ระดับ B",
+        "ไม่ผ่าน",
+    ] {
         assert!(text.contains(needle), "missing {needle} in\n{text}");
     }
 }
@@ -46,14 +71,24 @@ fn score_reads_xlsx_with_the_same_columns() {
     let ws = wb.add_worksheet();
     ws.write_string(0, 0, "code").expect("cell");
     ws.write_string(0, 1, "score").expect("cell");
-    let values = [93.55, 87.72, 91.01, 87.93, 89.52, 90.55, 88.68, 88.58, 72.89, 65.56];
+    let values = [
+        93.55, 87.72, 91.01, 87.93, 89.52, 90.55, 88.68, 88.58, 72.89, 65.56,
+    ];
     for (i, v) in values.iter().enumerate() {
         let row = u32::try_from(i + 1).expect("row");
-        ws.write_string(row, 0, format!("ind{}", i + 1)).expect("cell");
+        ws.write_string(row, 0, format!("ind{}", i + 1))
+            .expect("cell");
         ws.write_number(row, 1, *v).expect("cell");
     }
     wb.save(&path).expect("save");
-    let v = json(&run(&["score", "--year", "2564", &path.display().to_string(), "--format", "json"]));
+    let v = json(&run(&[
+        "score",
+        "--year",
+        "2564",
+        &path.display().to_string(),
+        "--format",
+        "json",
+    ]));
     assert_eq!(v["total"], 81.45);
 }
 
@@ -68,16 +103,50 @@ fn score_from_raw_responses_and_an_oit_checklist() {
         5..=8 | 11 => "1",
         _ => "4",
     };
-    let row = |alt: bool| (1..=15).map(|i| if alt && i == 2 { "มาก" } else { clean(i) }).collect::<Vec<_>>().join(",");
-    let iit = write(&dir, "iit.csv", &format!("respondent,{}\nr1,{}\nr2,{}\n", iit_header.join(","), row(false), row(true)));
-    let eit = write(&dir, "eit.csv", "e1,e2,e3,e4,e5,e6,e7,e8,e9\n4,4,ไม่ใช่,4,4,4,4,4,ใช่\n");
-    let oit_rows: String = (1..=28).map(|i| format!("O{i},{}\n", if i == 12 { "ไม่มี" } else { "มี" })).collect();
+    let row = |alt: bool| {
+        (1..=15)
+            .map(|i| if alt && i == 2 { "มาก" } else { clean(i) })
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let iit = write(
+        &dir,
+        "iit.csv",
+        &format!(
+            "respondent,{}\nr1,{}\nr2,{}\n",
+            iit_header.join(","),
+            row(false),
+            row(true)
+        ),
+    );
+    let eit = write(
+        &dir,
+        "eit.csv",
+        "e1,e2,e3,e4,e5,e6,e7,e8,e9\n4,4,ไม่ใช่,4,4,4,4,4,ใช่\n",
+    );
+    let oit_rows: String = (1..=28)
+        .map(|i| format!("O{i},{}\n", if i == 12 { "ไม่มี" } else { "มี" }))
+        .collect();
     let oit = write(&dir, "oit.csv", &format!("code,score\n{oit_rows}"));
-    let v = json(&run(&["score", "--year", "2568", &oit, "--responses", &iit, "--responses", &eit, "--format", "json"]));
+    let v = json(&run(&[
+        "score",
+        "--year",
+        "2568",
+        &oit,
+        "--responses",
+        &iit,
+        "--responses",
+        &eit,
+        "--format",
+        "json",
+    ]));
     let ind1 = &v["indicators"][0];
     // i2 = (100 + 85) / 2 = 92.5; ind1 = (100 + 92.5 + 100) / 3 = 97.5
     assert_eq!(ind1["score"], 97.5);
-    assert_eq!(v["indicators"][5]["score"], 100.0, "e3 reversed: ไม่ใช่ scores 100");
+    assert_eq!(
+        v["indicators"][5]["score"], 100.0,
+        "e3 reversed: ไม่ใช่ scores 100"
+    );
     // OIT: O12 absent; 2568 sub-indicator 9.3 = {O12, O13} → 50; ind9 = mean of five sub-indicators
     let ind9 = v["indicators"][8]["score"].as_f64().expect("number");
     assert!((ind9 - 90.0).abs() < 1e-9, "{ind9}");
@@ -85,7 +154,14 @@ fn score_from_raw_responses_and_an_oit_checklist() {
 
 #[test]
 fn analyze_json_names_weakest_questions_with_guidance_and_oit_refs() {
-    let v = json(&run(&["analyze", "--year", "2568", "examples/seed001-2568.csv", "--format", "json"]));
+    let v = json(&run(&[
+        "analyze",
+        "--year",
+        "2568",
+        "examples/seed001-2568.csv",
+        "--format",
+        "json",
+    ]));
     assert_eq!(v["framework"], "ita-2568");
     let inds = v["indicators"].as_array().expect("indicators");
     assert_eq!(inds.len(), 10);
@@ -95,7 +171,11 @@ fn analyze_json_names_weakest_questions_with_guidance_and_oit_refs() {
     assert_eq!(inds[4]["weakest"], serde_json::json!([]));
     assert!(!inds[0]["cause"].as_str().unwrap_or("").is_empty());
     assert!(!inds[0]["guidance"].as_str().unwrap_or("").is_empty());
-    assert!(inds[0]["oit_refs"].as_array().is_some_and(|a| !a.is_empty()));
+    assert!(
+        inds[0]["oit_refs"]
+            .as_array()
+            .is_some_and(|a| !a.is_empty())
+    );
     assert_eq!(inds[8]["weakest"], serde_json::json!(["O12"]));
     assert_eq!(v["verdict"]["status"], "passed_all_tools");
     assert_eq!(v["verdict"]["passed"], true);
@@ -106,7 +186,16 @@ fn analyze_compares_with_the_previous_year() {
     let dir = temp_dir("previous");
     let prev: String = (1..=10).map(|i| format!("ind{i},90\n")).collect();
     let prev = write(&dir, "prev.csv", &format!("code,score\n{prev}"));
-    let v = json(&run(&["analyze", "--year", "2568", "examples/seed001-2568.csv", "--previous", &prev, "--format", "json"]));
+    let v = json(&run(&[
+        "analyze",
+        "--year",
+        "2568",
+        "examples/seed001-2568.csv",
+        "--previous",
+        &prev,
+        "--format",
+        "json",
+    ]));
     assert_eq!(v["indicators"][0]["previous"], 90.0);
     assert_eq!(v["indicators"][0]["change"], 9.79);
     assert_eq!(v["previous"]["fiscal_year"], 2567);
@@ -120,12 +209,22 @@ fn catalog_list_show_and_check() {
         assert!(text.contains(year), "{year} missing from\n{text}");
     }
     let v: Value = json(&run(&["catalog", "show", "2567", "--format", "json"]));
-    let eit = v["tools"].as_array().and_then(|t| t.iter().find(|t| t["code"] == "EIT")).expect("EIT");
+    let eit = v["tools"]
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["code"] == "EIT"))
+        .expect("EIT");
     assert_eq!(eit["parts"].as_array().map(Vec::len), Some(2));
     let show = run(&["catalog", "show", "2568"]);
-    assert!(String::from_utf8_lossy(&show.stdout).contains("E–Service") || String::from_utf8_lossy(&show.stdout).contains("E-Service"));
+    assert!(
+        String::from_utf8_lossy(&show.stdout).contains("E–Service")
+            || String::from_utf8_lossy(&show.stdout).contains("E-Service")
+    );
     let ok = run(&["catalog", "check", "catalog/2568.toml"]);
-    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
     assert!(String::from_utf8_lossy(&ok.stdout).starts_with("OK"));
 }
 
@@ -140,9 +239,20 @@ fn a_new_year_is_a_new_file() {
         std::fs::copy(&p, cat.join(p.file_name().expect("name"))).expect("copy");
     }
     let y2569 = std::fs::read_to_string(cat.join("2569.toml")).expect("read");
-    let y2570 = y2569.replace("id = \"ita-2569\"", "id = \"ita-2570\"").replace("fiscal_year = 2569", "fiscal_year = 2570");
+    let y2570 = y2569
+        .replace("id = \"ita-2569\"", "id = \"ita-2570\"")
+        .replace("fiscal_year = 2569", "fiscal_year = 2570");
     std::fs::write(cat.join("2570.toml"), y2570).expect("write");
-    let out = run(&["--catalog-dir", &cat.display().to_string(), "catalog", "list"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run(&[
+        "--catalog-dir",
+        &cat.display().to_string(),
+        "catalog",
+        "list",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("ita-2570"));
 }

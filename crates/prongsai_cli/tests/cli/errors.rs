@@ -4,8 +4,17 @@ use crate::{run, temp_dir, write};
 
 fn fails(args: &[&str]) -> String {
     let out = run(args);
-    assert_eq!(out.status.code(), Some(2), "stdout: {}", String::from_utf8_lossy(&out.stdout));
-    assert!(out.stdout.is_empty(), "no partial result may be printed: {}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "stdout: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(
+        out.stdout.is_empty(),
+        "no partial result may be printed: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
@@ -13,10 +22,26 @@ fn fails(args: &[&str]) -> String {
 fn located_messages_for_each_kind_of_bad_row() {
     let dir = temp_dir("badrows");
     let table = [
-        ("code,score\nq7,50\n", vec!["row 2", "column A (code)", "i1–i15, e1–e9, O1–O28, ind1–ind10"]),
-        ("code,score\ni1,101\n", vec!["row 2", "column B (score)", "0–100"]),
-        ("code,score\ni1,abc\n", vec!["row 2", "column B (score)", "\"abc\""]),
-        ("code,score\ni1,90\ni1,95\n", vec!["row 3", "ซ้ำกับแถว 2", "already given in row 2"]),
+        (
+            "code,score\nq7,50\n",
+            vec![
+                "row 2",
+                "column A (code)",
+                "i1–i15, e1–e9, O1–O28, ind1–ind10",
+            ],
+        ),
+        (
+            "code,score\ni1,101\n",
+            vec!["row 2", "column B (score)", "0–100"],
+        ),
+        (
+            "code,score\ni1,abc\n",
+            vec!["row 2", "column B (score)", "\"abc\""],
+        ),
+        (
+            "code,score\ni1,90\ni1,95\n",
+            vec!["row 3", "ซ้ำกับแถว 2", "already given in row 2"],
+        ),
         ("code,score\nO3,บางส่วน\n", vec!["row 2", "มี/ไม่มี"]),
         ("code,score\nO3,50\n", vec!["row 2", "100/0"]),
         ("score,code\n", vec!["ไม่มีคะแนน", "no scores"]),
@@ -36,8 +61,15 @@ fn located_messages_for_each_kind_of_bad_row() {
 #[test]
 fn a_missing_required_question_is_named() {
     let dir = temp_dir("missing");
-    let rows: String = (1..=15).filter(|i| *i != 4).map(|i| format!("i{i},100\n")).collect();
-    let f = write(&dir, "partial.csv", &format!("code,score\n{rows}ind6,90\nind7,90\nind8,90\nind9,90\nind10,90\n"));
+    let rows: String = (1..=15)
+        .filter(|i| *i != 4)
+        .map(|i| format!("i{i},100\n"))
+        .collect();
+    let f = write(
+        &dir,
+        "partial.csv",
+        &format!("code,score\n{rows}ind6,90\nind7,90\nind8,90\nind9,90\nind10,90\n"),
+    );
     let err = fails(&["score", "--year", "2568", &f]);
     assert!(err.contains("ตัวชี้วัดที่ 2") && err.contains("i4"), "{err}");
 }
@@ -47,8 +79,14 @@ fn bad_responses_are_located() {
     let dir = temp_dir("badresp");
     let f = write(&dir, "r.csv", "respondent,i1,i2,zz\nr1,4,บ่อย,1\n");
     let err = fails(&["score", "--year", "2568", "--responses", &f]);
-    assert!(err.contains("row 1") && err.contains("column D (zz)"), "{err}");
-    assert!(err.contains("row 2") && err.contains("column C (i2)") && err.contains("บ่อย"), "{err}");
+    assert!(
+        err.contains("row 1") && err.contains("column D (zz)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("row 2") && err.contains("column C (i2)") && err.contains("บ่อย"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -68,7 +106,11 @@ fn unreadable_files_and_unknown_years() {
 fn catalog_check_lists_every_problem() {
     let dir = temp_dir("check");
     let good = std::fs::read_to_string(crate::workspace().join("catalog/2568.toml")).expect("read");
-    let bad = good.replacen("weight = 30.0", "weight = 20.0", 1).replacen("code = \"i2\"", "code = \"i1\"", 1);
+    let bad = good.replacen("weight = 30.0", "weight = 20.0", 1).replacen(
+        "code = \"i2\"",
+        "code = \"i1\"",
+        1,
+    );
     let f = write(&dir, "2568.toml", &bad);
     let err = fails(&["catalog", "check", &f]);
     assert!(err.contains("tool weights sum to 90"), "{err}");

@@ -39,6 +39,11 @@ pub fn write(dir: &std::path::Path, name: &str, text: &str) -> String {
 
 /// Stdout parsed as JSON, after checking the exit status is 0.
 pub fn json(out: &Output) -> serde_json::Value {
-    assert!(out.status.success(), "exit {:?}\nstderr: {}", out.status, String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "exit {:?}\nstderr: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("stdout is one JSON value")
 }
