@@ -331,10 +331,18 @@ fn validation_reports_every_problem_with_its_key() {
     assert!(err.to_string().contains("colour"), "{err}");
     let orphan = MINI.replacen("sub_indicator = \"4.1\"\n", "", 1);
     let err = parse_framework("x.toml", &orphan).expect_err("item in no indicator");
-    assert!(err.to_string().contains("oit_items[0]: item O1 is in no indicator"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("oit_items[0]: item O1 is in no indicator"),
+        "{err}"
+    );
     let bad_part = MINI.replace("part = \"ES\"", "part = \"EX\"");
     let err = parse_framework("x.toml", &bad_part).expect_err("unknown part");
-    assert!(err.to_string().contains("questions[4].part: tool EIT has no part \"EX\""), "{err}");
+    assert!(
+        err.to_string()
+            .contains("questions[4].part: tool EIT has no part \"EX\""),
+        "{err}"
+    );
     let year = parse_framework("catalog/2570.toml", MINI).expect_err("year mismatch");
     assert!(
         year.to_string().contains("does not match the file name"),
