@@ -36,6 +36,8 @@ pub enum Command {
     Catalog(CatalogCommand),
     /// Generate a synthetic national data set (agencies, survey responses, OIT checklists) as CSV.
     GenNational(GenNationalArgs),
+    /// Import a legacy ITA report (text, DOCX, XLSX/CSV or its JSON) into structured data.
+    ImportReport(ImportReportArgs),
 }
 
 /// Output format of `score`.
@@ -131,4 +133,22 @@ pub struct GenNationalArgs {
     /// Output directory (created if missing).
     #[arg(long)]
     pub out: PathBuf,
+}
+
+/// Output format of `import-report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// The versioned JSON interchange format (docs/import-json.md).
+    Json,
+    /// A Thai text summary.
+    Text,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportReportArgs {
+    /// The report: extracted text (.txt), Word (.docx), Excel (.xlsx), CSV, or our JSON.
+    pub file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: ImportFormat,
 }

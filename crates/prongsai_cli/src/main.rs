@@ -4,6 +4,7 @@ mod analyze_cmd;
 mod args;
 mod catalog_cmd;
 mod error;
+mod import_cmd;
 mod input;
 mod national;
 mod render;
@@ -24,6 +25,7 @@ fn main() -> ExitCode {
         Command::Analyze(a) => analyze_cmd::run(&cli.catalog, &a),
         Command::Catalog(c) => catalog_cmd::run(&cli.catalog, &c),
         Command::GenNational(a) => national::generate(&cli.catalog, &a),
+        Command::ImportReport(a) => import_cmd::run(&cli.catalog, &a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

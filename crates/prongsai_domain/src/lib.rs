@@ -2,6 +2,7 @@
 
 pub mod analysis;
 pub mod code;
+pub mod document;
 pub mod framework;
 pub mod guidance;
 pub mod scoring;

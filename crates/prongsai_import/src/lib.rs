@@ -2,6 +2,8 @@
 
 pub mod codes;
 pub mod error;
+pub mod national;
+pub mod report;
 pub mod responses;
 pub mod score_file;
 pub mod table;

@@ -25,7 +25,9 @@ impl Rng {
     /// An independent generator for stream `n` (e.g. one per agency), so streams can run in parallel
     /// and the output does not depend on the order they run in.
     pub fn fork(&self, n: u64) -> Rng {
-        Rng { state: mix(self.state ^ mix(n.wrapping_add(1).wrapping_mul(GAMMA))) }
+        Rng {
+            state: mix(self.state ^ mix(n.wrapping_add(1).wrapping_mul(GAMMA))),
+        }
     }
 
     /// The next 64 random bits.

@@ -2,6 +2,8 @@
 
 mod contract;
 mod errors;
+mod import;
+mod national;
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
