@@ -46,12 +46,24 @@ fn read_csv(file: &str, bytes: &[u8]) -> Result<Table, ImportError> {
         .flexible(true)
         .from_reader(bytes);
     let mut table = Table::default();
+    // The csv crate's line counter ignores skipped blank lines, so rows are numbered from byte offsets.
+    let (mut line, mut counted_to) = (1usize, 0usize);
     for rec in reader.records() {
         match rec {
             Ok(r) => {
-                let row = r
-                    .position()
-                    .map_or(table.rows.len() + 1, |p| p.line() as usize);
+                let start = r.position().map_or(counted_to, |p| {
+                    usize::try_from(p.byte()).unwrap_or(counted_to)
+                });
+                if let Some(between) = bytes.get(counted_to..start) {
+                    line += memchr::memchr_iter(b'\n', between).count();
+                    counted_to = start;
+                }
+                // A record's position is where the previous one ended: skip the blank lines before it.
+                while let Some(&b) = bytes.get(counted_to).filter(|b| matches!(b, b'\r' | b'\n')) {
+                    line += usize::from(b == b'\n');
+                    counted_to += 1;
+                }
+                let row = line;
                 table
                     .rows
                     .push((row, r.iter().map(str::to_string).collect()));
@@ -113,5 +125,25 @@ fn cell_text(d: &Data) -> String {
         Data::DateTime(d) => d.to_string(),
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_rows_keep_their_line_numbers_across_blank_lines() {
+        let t = read_table("t.csv", b"a,,\n\nb,c,d\r\n\r\n\"q\nr\",x\ne\n").expect("reads");
+        let rows: Vec<(usize, String)> = t.rows.iter().map(|(r, c)| (*r, c.join("|"))).collect();
+        assert_eq!(
+            rows,
+            vec![
+                (1, "a||".into()),
+                (3, "b|c|d".into()),
+                (5, "q\nr|x".into()),
+                (7, "e".into())
+            ]
+        );
     }
 }

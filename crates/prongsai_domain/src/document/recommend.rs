@@ -5,19 +5,8 @@ use serde::{Deserialize, Serialize};
 use super::{Fragment, Heading};
 use crate::code::Code;
 
-/// The assessment tool a block of recommendations is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ToolName {
-    /// Internal stakeholders' perception.
-    #[serde(rename = "IIT")]
-    Iit,
-    /// External stakeholders' perception.
-    #[serde(rename = "EIT")]
-    Eit,
-    /// Open data disclosure.
-    #[serde(rename = "OIT")]
-    Oit,
-}
+/// The assessment tool a block of recommendations is about (the framework's tool codes).
+pub use crate::framework::ToolCode as ToolName;
 
 /// The part of the EIT (2567): public respondents or assessor survey.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,7 +8,9 @@ use super::provenance::Provenance;
 use crate::code::{Code, CodePrefix};
 
 /// A scoring instrument.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 pub enum ToolCode {
     /// Internal stakeholders' survey.
     #[serde(rename = "IIT")]
