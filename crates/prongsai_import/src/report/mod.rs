@@ -47,7 +47,9 @@ pub fn import_report(
         if bytes.len() > MAX_ZIP_BYTES {
             return Err(too_large(file, bytes.len(), MAX_ZIP_BYTES));
         }
-        return if docx::is_docx(bytes) {
+        // A broken zip has no readable entries: trust the file name to say which reader failed.
+        let named_docx = file.to_ascii_lowercase().ends_with(".docx");
+        return if docx::is_docx(bytes) || named_docx {
             let blocks = docx::read_docx(file, bytes)?;
             from_blocks(file, &blocks, SourceFormat::Docx, catalog, None)
         } else {
