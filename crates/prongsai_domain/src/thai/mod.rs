@@ -25,14 +25,18 @@ pub use months::{
 };
 pub use period::{Period, PeriodError, format_period, format_period_with, parse_period};
 
-/// Whether `c` separates words: Unicode white space plus the zero-width characters that
-/// Thai web pages and PDF extractors insert between words (they are invisible to a reader).
-pub(crate) fn is_blank(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-        )
+/// Characters that PDF extractors and web pages insert between Thai words and that a reader
+/// never sees: zero-width space/joiners, word joiner, BOM and the soft hyphen.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+/// Whether `c` separates words: Unicode white space or an [`is_invisible`] character.
+pub fn is_blank(c: char) -> bool {
+    c.is_whitespace() || is_invisible(c)
 }
 
 /// `s` without leading and trailing blanks (see [`is_blank`]).

@@ -55,13 +55,8 @@ pub fn content_chars(raw: &str) -> usize {
     count
 }
 
-/// Zero-width characters that PDF extractors and web pages put between Thai words.
-pub fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
-    )
-}
+/// Zero-width characters are defined once, in the Thai text module.
+pub use prongsai_domain::thai::is_invisible;
 
 /// Longest HTML tag we accept; a `<` without a `>` this close is ordinary text.
 const MAX_TAG: usize = 400;
