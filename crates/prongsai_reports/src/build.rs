@@ -1,0 +1,1 @@
+//! Building report data from imported documents and from scores (placeholder).

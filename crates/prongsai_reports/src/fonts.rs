@@ -1,0 +1,15 @@
+//! The bundled OFL Sarabun family (copied from npm by build.rs) and its licence text.
+
+/// Sarabun Regular (TTF).
+pub const REGULAR: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/Sarabun-Regular.ttf"));
+/// Sarabun Bold (TTF).
+pub const BOLD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/Sarabun-Bold.ttf"));
+/// Sarabun Italic (TTF).
+pub const ITALIC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/Sarabun-Italic.ttf"));
+/// Sarabun Bold Italic (TTF).
+pub const BOLD_ITALIC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/Sarabun-BoldItalic.ttf"));
+/// The SIL Open Font License 1.1 text that must ship with the font.
+pub const LICENSE: &str = include_str!(concat!(env!("OUT_DIR"), "/Sarabun-OFL.txt"));
+
+/// Every face, regular first.
+pub const ALL: [&[u8]; 4] = [REGULAR, BOLD, ITALIC, BOLD_ITALIC];
