@@ -7,8 +7,14 @@ use std::{env, fs};
 const FILES: &[(&str, &str)] = &[
     ("400Regular/Sarabun_400Regular.ttf", "Sarabun-Regular.ttf"),
     ("700Bold/Sarabun_700Bold.ttf", "Sarabun-Bold.ttf"),
-    ("400Regular_Italic/Sarabun_400Regular_Italic.ttf", "Sarabun-Italic.ttf"),
-    ("700Bold_Italic/Sarabun_700Bold_Italic.ttf", "Sarabun-BoldItalic.ttf"),
+    (
+        "400Regular_Italic/Sarabun_400Regular_Italic.ttf",
+        "Sarabun-Italic.ttf",
+    ),
+    (
+        "700Bold_Italic/Sarabun_700Bold_Italic.ttf",
+        "Sarabun-BoldItalic.ttf",
+    ),
     ("LICENSE_FONT", "Sarabun-OFL.txt"),
 ];
 

@@ -8,7 +8,9 @@ mod import_cmd;
 mod input;
 mod national;
 mod render;
+mod report_cmd;
 mod score_cmd;
+mod server;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -26,6 +28,12 @@ fn main() -> ExitCode {
         Command::Catalog(c) => catalog_cmd::run(&cli.catalog, &c),
         Command::GenNational(a) => national::generate(&cli.catalog, &a),
         Command::ImportReport(a) => import_cmd::run(&cli.catalog, &a),
+        Command::Report(a) => report_cmd::run(&cli.catalog, &a),
+        Command::Serve(a) => server::serve(&a),
+        Command::Migrate(a) => server::migrate(&a),
+        Command::User(args::UserCommand::Add(a)) => server::user_add(&a),
+        Command::Token(args::TokenCommand::Create(a)) => server::token_create(&a),
+        Command::Demo(a) => server::demo(&cli.catalog, &a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -42,12 +42,16 @@ impl ReportKind {
     /// The default Thai document title.
     pub fn title_th(self) -> &'static str {
         match self {
-            ReportKind::Analysis => "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ",
+            ReportKind::Analysis => {
+                "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ"
+            }
             ReportKind::Measures => "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
             ReportKind::Implementation => {
                 "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
             }
-            ReportKind::Oit => "ผลการเปิดเผยข้อมูลสาธารณะ (Open Data Integrity and Transparency Assessment: OIT)",
+            ReportKind::Oit => {
+                "ผลการเปิดเผยข้อมูลสาธารณะ (Open Data Integrity and Transparency Assessment: OIT)"
+            }
         }
     }
 }

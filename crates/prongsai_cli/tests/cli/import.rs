@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use crate::{json, run, temp_dir, workspace, write};
 
 /// A seed document beside the repository (`../shared/seeds`), found by its number.
-fn seed(prefix: &str) -> String {
+pub fn seed(prefix: &str) -> String {
     let dir = workspace().join("../shared/seeds");
     let found: Option<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("seeds must be at {}: {e}", dir.display()))

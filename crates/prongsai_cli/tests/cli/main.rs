@@ -4,6 +4,8 @@ mod contract;
 mod errors;
 mod import;
 mod national;
+mod report;
+mod server;
 
 use std::path::PathBuf;
 use std::process::{Command, Output};

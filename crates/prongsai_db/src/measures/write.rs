@@ -1,0 +1,297 @@
+//! Measure mutations: create, update, status and outcome, delete — each audited.
+
+use prongsai_domain::Code;
+
+use super::{Measure, MeasureStatus, NewMeasure, fetch};
+use crate::audit::{self, Change, json};
+use crate::db::Tx;
+use crate::time::{now, opt_date_text, ts_text};
+use crate::{Actor, Db, DbError, MeasureId};
+
+/// Trims text, drops empty steps, canonicalises and de-duplicates links, checks the period.
+fn check(new: NewMeasure) -> Result<NewMeasure, DbError> {
+    let title = new.title.trim().to_string();
+    if title.is_empty() {
+        return Err(DbError::Invalid("a measure needs a title".into()));
+    }
+    if let (Some(start), Some(end)) = (new.period_start, new.period_end)
+        && start > end
+    {
+        return Err(DbError::Invalid(format!(
+            "the period starts ({start}) after it ends ({end})"
+        )));
+    }
+    let mut links: Vec<String> = Vec::with_capacity(new.links.len());
+    for link in &new.links {
+        let code: Code = link.parse().map_err(|e| DbError::Invalid(format!("{e}")))?;
+        let code = code.to_string();
+        if !links.contains(&code) {
+            links.push(code);
+        }
+    }
+    let mut unit_ids = new.unit_ids.clone();
+    let mut seen = Vec::new();
+    unit_ids.retain(|u| {
+        if seen.contains(u) {
+            false
+        } else {
+            seen.push(*u);
+            true
+        }
+    });
+    Ok(NewMeasure {
+        title,
+        analysis: new.analysis.trim().to_string(),
+        steps: new
+            .steps
+            .iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect(),
+        period_text: new.period_text.trim().to_string(),
+        outcome: new.outcome.trim().to_string(),
+        links,
+        unit_ids,
+        ..new
+    })
+}
+
+fn steps_json(steps: &[String]) -> Result<String, DbError> {
+    serde_json::to_string(steps).map_err(|e| DbError::Invalid(format!("cannot encode steps: {e}")))
+}
+
+/// Inserts a checked measure with its links and units; no audit row.
+pub(super) async fn insert(tx: &mut Tx, new: NewMeasure) -> Result<Measure, DbError> {
+    crate::agencies::fetch(tx, new.agency_id).await?;
+    let at = ts_text(now());
+    let row = sqlx::query(
+        "INSERT INTO measures (agency_id, fiscal_year, number, title, analysis, steps, period_start, \
+         period_end, period_text, status, outcome, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
+    )
+    .bind(new.agency_id.0)
+    .bind(i64::from(new.fiscal_year))
+    .bind(new.number)
+    .bind(new.title.clone())
+    .bind(new.analysis.clone())
+    .bind(steps_json(&new.steps)?)
+    .bind(opt_date_text(new.period_start))
+    .bind(opt_date_text(new.period_end))
+    .bind(new.period_text.clone())
+    .bind(new.status.as_str())
+    .bind(new.outcome.clone())
+    .bind(at)
+    .fetch_one(&mut **tx)
+    .await?;
+    let id = MeasureId(sqlx::Row::try_get(&row, "id")?);
+    write_children(tx, id, &new).await?;
+    fetch(tx, id).await
+}
+
+/// Replaces the links and units of a measure; every unit must exist and belong to the agency.
+async fn write_children(tx: &mut Tx, id: MeasureId, new: &NewMeasure) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM measure_links WHERE measure_id = $1")
+        .bind(id.0)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("DELETE FROM measure_units WHERE measure_id = $1")
+        .bind(id.0)
+        .execute(&mut **tx)
+        .await?;
+    for (position, code) in (0i64..).zip(&new.links) {
+        sqlx::query("INSERT INTO measure_links (measure_id, position, code) VALUES ($1, $2, $3)")
+            .bind(id.0)
+            .bind(position)
+            .bind(code.clone())
+            .execute(&mut **tx)
+            .await?;
+    }
+    for (position, unit_id) in (0i64..).zip(&new.unit_ids) {
+        let unit = crate::units::fetch(tx, *unit_id).await?;
+        if unit.agency_id != new.agency_id {
+            return Err(DbError::Invalid(format!(
+                "unit {unit_id} belongs to agency {}, not {}",
+                unit.agency_id, new.agency_id
+            )));
+        }
+        sqlx::query(
+            "INSERT INTO measure_units (measure_id, position, unit_id) VALUES ($1, $2, $3)",
+        )
+        .bind(id.0)
+        .bind(position)
+        .bind(unit_id.0)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+pub(super) fn change(
+    m: &Measure,
+    action: &'static str,
+    before: Option<&Measure>,
+    after: Option<&Measure>,
+) -> Result<Change, DbError> {
+    Ok(Change {
+        entity: "measure",
+        entity_id: m.id.0,
+        action,
+        before: before.map(json).transpose()?,
+        after: after.map(json).transpose()?,
+        agency_id: Some(m.agency_id),
+    })
+}
+
+/// Creates a measure with its links and units in one transaction.
+pub async fn create(db: &Db, actor: &Actor, new: NewMeasure) -> Result<Measure, DbError> {
+    let new = check(new)?;
+    let mut tx = db.begin().await?;
+    let m = insert(&mut tx, new).await?;
+    audit::record(&mut tx, actor, change(&m, "create", None, Some(&m))?).await?;
+    tx.commit().await?;
+    Ok(m)
+}
+
+/// Creates several measures in one transaction (e.g. confirming a document import): all or none.
+pub async fn create_many(
+    db: &Db,
+    actor: &Actor,
+    news: Vec<NewMeasure>,
+) -> Result<Vec<Measure>, DbError> {
+    let news = news.into_iter().map(check).collect::<Result<Vec<_>, _>>()?;
+    let mut tx = db.begin().await?;
+    let mut out = Vec::with_capacity(news.len());
+    for new in news {
+        let m = insert(&mut tx, new).await?;
+        audit::record(&mut tx, actor, change(&m, "create", None, Some(&m))?).await?;
+        out.push(m);
+    }
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// Replaces every editable field, links and units included. The agency cannot change.
+pub async fn update(
+    db: &Db,
+    actor: &Actor,
+    id: MeasureId,
+    new: NewMeasure,
+) -> Result<Measure, DbError> {
+    let new = check(new)?;
+    let mut tx = db.begin().await?;
+    let before = fetch(&mut tx, id).await?;
+    if before.agency_id != new.agency_id {
+        return Err(DbError::Invalid(
+            "a measure cannot move to another agency".into(),
+        ));
+    }
+    sqlx::query(
+        "UPDATE measures SET fiscal_year = $1, number = $2, title = $3, analysis = $4, steps = $5, \
+         period_start = $6, period_end = $7, period_text = $8, status = $9, outcome = $10, \
+         updated_at = $11 WHERE id = $12",
+    )
+    .bind(i64::from(new.fiscal_year))
+    .bind(new.number)
+    .bind(new.title.clone())
+    .bind(new.analysis.clone())
+    .bind(steps_json(&new.steps)?)
+    .bind(opt_date_text(new.period_start))
+    .bind(opt_date_text(new.period_end))
+    .bind(new.period_text.clone())
+    .bind(new.status.as_str())
+    .bind(new.outcome.clone())
+    .bind(ts_text(now()))
+    .bind(id.0)
+    .execute(&mut *tx)
+    .await?;
+    write_children(&mut tx, id, &new).await?;
+    let after = fetch(&mut tx, id).await?;
+    audit::record(
+        &mut tx,
+        actor,
+        change(&after, "update", Some(&before), Some(&after))?,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// Changes only the status.
+pub async fn set_status(
+    db: &Db,
+    actor: &Actor,
+    id: MeasureId,
+    status: MeasureStatus,
+) -> Result<Measure, DbError> {
+    let mut tx = db.begin().await?;
+    let before = fetch(&mut tx, id).await?;
+    sqlx::query("UPDATE measures SET status = $1, updated_at = $2 WHERE id = $3")
+        .bind(status.as_str())
+        .bind(ts_text(now()))
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+    let after = fetch(&mut tx, id).await?;
+    audit::record(
+        &mut tx,
+        actor,
+        change(&after, "set_status", Some(&before), Some(&after))?,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// Changes only the outcome text.
+pub async fn set_outcome(
+    db: &Db,
+    actor: &Actor,
+    id: MeasureId,
+    outcome: &str,
+) -> Result<Measure, DbError> {
+    let mut tx = db.begin().await?;
+    let before = fetch(&mut tx, id).await?;
+    sqlx::query("UPDATE measures SET outcome = $1, updated_at = $2 WHERE id = $3")
+        .bind(outcome.trim().to_string())
+        .bind(ts_text(now()))
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+    let after = fetch(&mut tx, id).await?;
+    audit::record(
+        &mut tx,
+        actor,
+        change(&after, "set_outcome", Some(&before), Some(&after))?,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// Deletes a measure with its links, units, progress entries and evidence; each deletion is audited.
+pub async fn delete(db: &Db, actor: &Actor, id: MeasureId) -> Result<(), DbError> {
+    let mut tx = db.begin().await?;
+    let before = fetch(&mut tx, id).await?;
+    crate::evidence::delete_for_measure(&mut tx, actor, &before).await?;
+    crate::progress::delete_for_measure(&mut tx, actor, &before).await?;
+    sqlx::query("DELETE FROM measure_links WHERE measure_id = $1")
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM measure_units WHERE measure_id = $1")
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM measures WHERE id = $1")
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+    audit::record(
+        &mut tx,
+        actor,
+        change(&before, "delete", Some(&before), None)?,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

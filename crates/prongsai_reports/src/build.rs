@@ -1,1 +1,0 @@
-//! Building report data from imported documents and from scores (placeholder).

@@ -1,0 +1,87 @@
+//! Patches to the `word/document.xml` docx-rs writes: repeated header rows, Thai justification, page number format.
+
+use crate::ReportError;
+
+/// What docx-rs cannot write, patched into `word/document.xml`:
+/// - header rows (written with `cantSplit`, which only they carry) repeat as `w:tblHeader`;
+/// - justified paragraphs become Thai distributed (`w:jc="thaiDistribute"`);
+/// - every `w:sectPr` gets its page number format and its children in schema order
+///   (header references first, `w:pgNumType` after the margins).
+pub(super) fn document(xml: &[u8], thai_digits: bool) -> Result<Vec<u8>, ReportError> {
+    let s = std::str::from_utf8(xml).map_err(|e| ReportError::Docx(e.to_string()))?;
+    let s = s
+        .replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />")
+        .replace(
+            r#"<w:jc w:val="both" />"#,
+            r#"<w:jc w:val="thaiDistribute" />"#,
+        );
+    let format = if thai_digits {
+        "thaiNumbers"
+    } else {
+        "decimal"
+    };
+    let mut out = String::with_capacity(s.len() + 512);
+    let mut rest = s.as_str();
+    while let Some(start) = rest.find("<w:sectPr>") {
+        let len = rest[start..]
+            .find("</w:sectPr>")
+            .ok_or_else(|| ReportError::Docx("unterminated w:sectPr".into()))?
+            + "</w:sectPr>".len();
+        out.push_str(&rest[..start]);
+        out.push_str(&section_properties(&rest[start..start + len], format));
+        rest = &rest[start + len..];
+    }
+    out.push_str(rest);
+    Ok(out.into_bytes())
+}
+
+/// One `<w:sectPr>…</w:sectPr>` with its header references moved first and `w:pgNumType` added.
+fn section_properties(sect: &str, format: &str) -> String {
+    let inner = &sect["<w:sectPr>".len()..sect.len() - "</w:sectPr>".len()];
+    let mut refs = String::new();
+    let mut body = String::with_capacity(inner.len() + 48);
+    let mut rest = inner;
+    while let Some(start) = rest.find("<w:headerReference ") {
+        let end = rest[start..]
+            .find("/>")
+            .map_or(rest.len(), |e| start + e + 2);
+        body.push_str(&rest[..start]);
+        refs.push_str(&rest[start..end]);
+        rest = &rest[end..];
+    }
+    body.push_str(rest);
+    let number = format!(r#"<w:pgNumType w:fmt="{format}" />"#);
+    match body.find("<w:pgMar ") {
+        Some(at) => {
+            let end = body[at..].find("/>").map_or(body.len(), |e| at + e + 2);
+            body.insert_str(end, &number);
+        }
+        None => body.push_str(&number),
+    }
+    format!("<w:sectPr>{refs}{body}</w:sectPr>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::document;
+
+    #[test]
+    fn patches_rows_justification_and_sections() {
+        let xml = concat!(
+            r#"<w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr><w:p><w:pPr><w:jc w:val="both" /></w:pPr></w:p>"#,
+            r#"<w:sectPr><w:pgSz w:w="11906" w:h="16838" /><w:pgMar w:top="1417" /><w:cols w:num="1" />"#,
+            r#"<w:headerReference w:type="default" r:id="rIdHeader1" /></w:sectPr>"#
+        );
+        let out = String::from_utf8(document(xml.as_bytes(), true).unwrap()).unwrap();
+        assert_eq!(
+            out,
+            concat!(
+                r#"<w:tr><w:trPr><w:cantSplit /><w:tblHeader /></w:trPr></w:tr><w:p><w:pPr><w:jc w:val="thaiDistribute" /></w:pPr></w:p>"#,
+                r#"<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader1" /><w:pgSz w:w="11906" w:h="16838" />"#,
+                r#"<w:pgMar w:top="1417" /><w:pgNumType w:fmt="thaiNumbers" /><w:cols w:num="1" /></w:sectPr>"#
+            )
+        );
+        let arabic = String::from_utf8(document(xml.as_bytes(), false).unwrap()).unwrap();
+        assert!(arabic.contains(r#"<w:pgNumType w:fmt="decimal" />"#));
+    }
+}

@@ -1,0 +1,94 @@
+//! Fixtures: report data built from the real seeds and the seed-001 score file, through the real importer and engine.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use prongsai_domain::Catalog;
+use prongsai_domain::analysis::analyze;
+use prongsai_domain::document::ReportDocument;
+use prongsai_domain::scoring::score;
+use prongsai_import::parse_score_file;
+use prongsai_import::report::import_report;
+use prongsai_reports::build::{EvidenceUrls, default_header, from_document, from_scores};
+use prongsai_reports::{RenderOptions, ReportData, ReportKind};
+
+/// The seeds live beside the repository (CI clones it with `../shared` next to it).
+const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds/");
+
+/// The repository root.
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The built-in catalog, loaded once.
+pub fn catalog() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| Catalog::embedded().expect("built-in catalog"))
+}
+
+/// Seed `n` (0–4) imported as the user's `prongsai import-report` would.
+pub fn seed_doc(n: u8) -> ReportDocument {
+    let prefix = format!("{n:03}_");
+    let path = std::fs::read_dir(SEEDS)
+        .unwrap_or_else(|e| panic!("the seeds must be at {SEEDS} (shared/ beside the repo): {e}"))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .and_then(|f| f.to_str())
+                .is_some_and(|f| f.starts_with(&prefix))
+        })
+        .unwrap_or_else(|| panic!("no seed {prefix}*.txt in {SEEDS}"));
+    let bytes = std::fs::read(&path).expect("seed readable");
+    import_report(&path.display().to_string(), &bytes, Some(catalog())).expect("seed imports")
+}
+
+/// The `kind` report of seed `n`.
+pub fn seed_report(n: u8, kind: ReportKind) -> ReportData {
+    from_document(&seed_doc(n), kind).unwrap_or_else(|e| panic!("seed {n} as {kind:?}: {e}"))
+}
+
+/// The analysis or OIT report computed from `examples/seed001-2568.csv` (seed 001's published scores).
+pub fn scores_report(kind: ReportKind) -> ReportData {
+    let fw = catalog().framework(2568).expect("2568 framework");
+    let file = repo_root().join("examples/seed001-2568.csv");
+    let bytes = std::fs::read(&file).expect("example score file");
+    let sheet = parse_score_file("seed001-2568.csv", &bytes, fw).expect("example parses");
+    let result = score(fw, &sheet).expect("example scores");
+    let analysis = analyze(fw, catalog().guidance(2568), &result, None);
+    let mut header = default_header(kind, Some(2568));
+    header.agency = "องค์การบริหารส่วนตำบลตัวอย่าง".into();
+    header.district = Some("เมือง".into());
+    header.province = Some("ตรัง".into());
+    let mut urls = EvidenceUrls::new();
+    urls.insert(
+        "O1".parse().expect("code"),
+        "https://www.example.go.th/structure?id=1&view=ita".into(),
+    );
+    from_scores(fw, &result, &analysis, header, kind, &urls).expect("report data")
+}
+
+/// Default options: Thai digits, TH SarabunIT๙ in Word.
+pub fn thai() -> RenderOptions {
+    RenderOptions::default()
+}
+
+/// Arabic digits.
+pub fn arabic() -> RenderOptions {
+    RenderOptions {
+        thai_digits: false,
+        ..RenderOptions::default()
+    }
+}
+
+/// A unique temporary path for an output file of a test.
+pub fn temp_path(name: &str) -> PathBuf {
+    static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    std::env::temp_dir().join(format!(
+        "prongsai-reports-{}-{n}-{name}",
+        std::process::id()
+    ))
+}

@@ -1,0 +1,6 @@
+//! The one integration-test binary of prongsai_reports: every format rendered from real seed data.
+
+mod common;
+mod docx;
+mod html;
+mod pdf;

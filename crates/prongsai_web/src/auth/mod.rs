@@ -1,0 +1,79 @@
+//! Who is asking: password hashing, the session and bearer-token principal, CSRF and login throttling.
+
+mod csrf;
+pub mod login;
+mod principal;
+mod store;
+mod throttle;
+
+use argon2::password_hash::phc::PasswordHash;
+use argon2::{Argon2, PasswordHasher, PasswordVerifier};
+
+pub use csrf::{csrf_layer, new_token, session_csrf};
+pub use principal::{ApiUser, PageCtx, Principal, SESSION_LANG, SESSION_USER};
+
+/// The UI language of a session without a known user (session choice, else the default).
+pub async fn principal_language(
+    session: &tower_sessions::Session,
+    default: crate::config::Language,
+) -> crate::config::Language {
+    principal::language(session, None, default).await
+}
+pub use store::DbSessionStore;
+pub use throttle::Throttle;
+
+use crate::error::WebError;
+
+/// Hashes a password with argon2id (default parameters, random salt) into a PHC string.
+/// Slow on purpose: call it from `spawn_blocking` inside async code (see [`hash_password_async`]).
+pub fn hash_password(password: &str) -> Result<String, WebError> {
+    Argon2::default()
+        .hash_password(password.as_bytes())
+        .map(|h| h.to_string())
+        .map_err(WebError::internal)
+}
+
+/// [`hash_password`] on the blocking pool.
+pub async fn hash_password_async(password: String) -> Result<String, WebError> {
+    tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(WebError::internal)?
+}
+
+/// Checks `password` against a PHC string on the blocking pool; a malformed hash is simply "no".
+pub async fn verify_password(password: String, phc: String) -> bool {
+    tokio::task::spawn_blocking(move || {
+        PasswordHash::new(&phc)
+            .map(|h| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &h)
+                    .is_ok()
+            })
+            .unwrap_or(false)
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// A valid argon2id hash of a random password nobody knows: verifying against it for an unknown
+/// email takes as long as for a real account, so response time does not reveal which emails exist.
+pub(crate) const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$J9Zv2l3I2Qk0mCzqk4v0YbYz0kOeUo4Zx3hB2o7J9a8";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn hashes_verify_and_are_argon2id() {
+        let h = hash_password_async("รหัสผ่าน-ยาว-123".into()).await.unwrap();
+        assert!(h.starts_with("$argon2id$"));
+        assert!(verify_password("รหัสผ่าน-ยาว-123".into(), h.clone()).await);
+        assert!(!verify_password("wrong".into(), h).await);
+        assert!(
+            PasswordHash::new(DUMMY_HASH).is_ok(),
+            "the dummy hash must parse, or unknown emails answer faster"
+        );
+        assert!(!verify_password("x".into(), DUMMY_HASH.into()).await);
+        assert!(!verify_password("x".into(), "not a hash".into()).await);
+    }
+}

@@ -1,0 +1,233 @@
+//! `GET/POST /agencies/{id}/users`: the agency's users and their roles; agency admins add users.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use prongsai_db::memberships::{self, Role, Scope};
+use prongsai_db::users::{self, NewUser};
+use prongsai_db::{AgencyId, UnitId, agencies::Agency, units};
+use serde::Deserialize;
+
+use crate::app::AppState;
+use crate::auth::{PageCtx, hash_password_async};
+use crate::authz::Action;
+use crate::error::{FieldError, WebError};
+use crate::pages::agency_for;
+use crate::views::layout::{Layout, Section};
+use crate::views::render;
+
+/// Roles an agency admin may grant inside the agency.
+const AGENCY_ROLES: [Role; 4] = [
+    Role::AgencyAdmin,
+    Role::Editor,
+    Role::UnitOfficer,
+    Role::Viewer,
+];
+
+struct UserRow {
+    email: String,
+    name: String,
+    roles: String,
+}
+
+#[derive(Template)]
+#[template(path = "users.html")]
+struct UsersPage {
+    layout: Layout,
+    action: String,
+    rows: Vec<UserRow>,
+    roles: Vec<(&'static str, &'static str)>,
+    units: Vec<(i64, String)>,
+    form: UserForm,
+    errors: Vec<FieldError>,
+}
+
+impl UsersPage {
+    fn error(&self, field: &str) -> Option<String> {
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.clone())
+    }
+}
+
+/// The add-user form.
+#[derive(Debug, Default, Deserialize)]
+pub struct UserForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    unit: String,
+}
+
+async fn page(
+    app: &AppState,
+    ctx: &PageCtx,
+    agency: &Agency,
+    form: UserForm,
+    errors: Vec<FieldError>,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let members = memberships::for_agency(&app.db, agency.id).await?;
+    let mut rows = Vec::new();
+    for u in users::list(&app.db, Some(agency.id)).await? {
+        let roles = members
+            .iter()
+            .filter(|m| m.user_id == u.id)
+            .map(|m| {
+                if ctx.lang == crate::config::Language::En {
+                    m.role.label_en()
+                } else {
+                    m.role.label_th()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        rows.push(UserRow {
+            email: u.email,
+            name: u.display_name,
+            roles,
+        });
+    }
+    let p = UsersPage {
+        layout: ctx.layout(ctx.t().users_title).agency_nav(
+            &ctx.me,
+            agency,
+            app.current_year(),
+            Section::Users,
+        ),
+        action: format!("/agencies/{}/users", agency.id),
+        rows,
+        roles: AGENCY_ROLES
+            .iter()
+            .map(|r| (r.slug(), r.label_th()))
+            .collect(),
+        units: units::list(&app.db, agency.id)
+            .await?
+            .into_iter()
+            .map(|u| (u.id.0, u.name))
+            .collect(),
+        form: UserForm {
+            password: String::new(),
+            ..form
+        },
+        errors,
+    };
+    Ok((status, render(&p)?).into_response())
+}
+
+/// `GET` the list and the add form.
+pub async fn list(
+    State(app): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    let agency = agency_for(&app, &ctx.me, AgencyId::from(id), Action::ManageUsers).await?;
+    page(
+        &app,
+        &ctx,
+        &agency,
+        UserForm::default(),
+        Vec::new(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// `POST` a user (or a new role for an existing one).
+pub async fn create(
+    State(app): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<i64>,
+    Form(f): Form<UserForm>,
+) -> Result<Response, WebError> {
+    let agency = agency_for(&app, &ctx.me, AgencyId::from(id), Action::ManageUsers).await?;
+    let t = ctx.t();
+    let mut errors = Vec::new();
+    let email = f.email.trim().to_lowercase();
+    if !email.contains('@') {
+        errors.push(FieldError {
+            field: "email".into(),
+            message: t.err_required.into(),
+        });
+    }
+    let role = Role::from_slug(&f.role).filter(|r| AGENCY_ROLES.contains(r));
+    let unit = f.unit.parse::<i64>().ok().map(UnitId::from);
+    let scope = match role {
+        Some(Role::UnitOfficer) => match unit {
+            Some(u)
+                if units::list(&app.db, agency.id)
+                    .await?
+                    .iter()
+                    .any(|x| x.id == u) =>
+            {
+                Some(Scope::Unit {
+                    agency_id: agency.id,
+                    unit_id: u,
+                })
+            }
+            _ => {
+                errors.push(FieldError {
+                    field: "unit".into(),
+                    message: t.err_required.into(),
+                });
+                None
+            }
+        },
+        Some(_) => Some(Scope::Agency(agency.id)),
+        None => {
+            errors.push(FieldError {
+                field: "role".into(),
+                message: t.err_required.into(),
+            });
+            None
+        }
+    };
+    let existing = users::by_email(&app.db, &email).await?;
+    if existing.is_none() && f.password.chars().count() < 10 {
+        errors.push(FieldError {
+            field: "password".into(),
+            message: "รหัสผ่านอย่างน้อย 10 ตัวอักษร (at least 10 characters)".into(),
+        });
+    }
+    let (Some(role), Some(scope), true) = (role, scope, errors.is_empty()) else {
+        return page(
+            &app,
+            &ctx,
+            &agency,
+            f,
+            errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    let actor = ctx.me.actor();
+    match existing {
+        Some(u) => {
+            memberships::grant(&app.db, &actor, u.id, role, scope).await?;
+        }
+        None => {
+            let hash = hash_password_async(f.password.clone()).await?;
+            let new = NewUser {
+                email,
+                display_name: if f.display_name.trim().is_empty() {
+                    f.email.clone()
+                } else {
+                    f.display_name.trim().to_string()
+                },
+                password_hash: hash,
+                language: app.config.language.as_str().to_string(),
+            };
+            users::create_with_membership(&app.db, &actor, new, role, scope).await?;
+        }
+    }
+    Ok(Redirect::to(&format!("/agencies/{}/users", agency.id)).into_response())
+}

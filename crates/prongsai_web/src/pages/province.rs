@@ -1,0 +1,79 @@
+//! `GET /provinces/{name}?year=`: every agency of a province with its score, grade and measures status.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Response};
+use prongsai_db::agencies;
+use prongsai_db::measures::{self, MeasureStatus};
+
+use super::YearQuery;
+use crate::app::AppState;
+use crate::assessment::stored_result;
+use crate::auth::PageCtx;
+use crate::authz::{self, Action, Resource};
+use crate::error::WebError;
+use crate::views::layout::Layout;
+use crate::views::{format, render};
+
+struct Row {
+    id: i64,
+    name: String,
+    district: String,
+    total: String,
+    grade: String,
+    passed: Option<bool>,
+    measures: usize,
+    done: usize,
+}
+
+#[derive(Template)]
+#[template(path = "province.html")]
+struct ProvincePage {
+    layout: Layout,
+    rows: Vec<Row>,
+}
+
+/// `GET` the overview.
+pub async fn show(
+    State(app): State<AppState>,
+    ctx: PageCtx,
+    Path(name): Path<String>,
+    Query(q): Query<YearQuery>,
+) -> Result<Response, WebError> {
+    authz::require(&ctx.me, Action::Read, &Resource::Province(&name))?;
+    let year = q.year.unwrap_or_else(|| app.current_year());
+    let mut rows = Vec::new();
+    for a in agencies::list_by_province(&app.db, &name).await? {
+        let result = stored_result(&app, a.id, year).await?;
+        let list = measures::list(&app.db, a.id, year).await?;
+        rows.push(Row {
+            id: a.id.0,
+            name: a.name,
+            district: a.district,
+            total: result
+                .as_ref()
+                .map(|r| format::score(r.total.value()))
+                .unwrap_or_else(|| "–".into()),
+            grade: result
+                .as_ref()
+                .map(|r| r.grade.clone())
+                .unwrap_or_else(|| "–".into()),
+            passed: result.as_ref().map(|r| r.passed),
+            measures: list.len(),
+            done: list
+                .iter()
+                .filter(|m| m.status == MeasureStatus::Done)
+                .count(),
+        });
+    }
+    let t = ctx.t();
+    let page = ProvincePage {
+        layout: ctx.layout(format!(
+            "{} {name} · {}",
+            t.province_title,
+            format::year(year, ctx.lang)
+        )),
+        rows,
+    };
+    Ok(render(&page)?.into_response())
+}
