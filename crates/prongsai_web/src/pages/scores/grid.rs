@@ -57,14 +57,17 @@ pub async fn save(
         }
         typed.insert(code.to_string(), value);
     }
-    if errors.is_empty() {
-        match sheet_from_pairs(fw, &pairs, str::to_string) {
-            Ok(sheet) => match save_sheet(&app, &ctx, &agency, year, &sheet, "grid").await? {
+    // Check the values that were numbers even when others were not, so every mistake of one
+    // save is shown at its field at once; save only when there is none.
+    match sheet_from_pairs(fw, &pairs, str::to_string) {
+        Ok(sheet) if errors.is_empty() => {
+            match save_sheet(&app, &ctx, &agency, year, &sheet, "grid").await? {
                 Ok(_) => return Ok(saved_redirect(&agency, year)),
                 Err(e) => errors = e,
-            },
-            Err(e) => errors = e,
+            }
         }
+        Ok(_) => {}
+        Err(e) => errors.extend(e),
     }
     let fb = Feedback {
         typed: Some(typed),
