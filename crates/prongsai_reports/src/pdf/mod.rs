@@ -21,28 +21,10 @@ use crate::{RenderOptions, ReportData, ReportError, charts};
 pub fn render(data: &ReportData, options: &RenderOptions) -> Result<Vec<u8>, ReportError> {
     // typst should not panic, but a server must not die with it if it does.
     let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        let t0 = std::time::Instant::now();
         let (document, _warnings) = layout(data, options)?;
-        let t1 = t0.elapsed();
-        let r = typst_pdf::pdf(&document, &PdfOptions::default())
-            .map_err(|errors| ReportError::Pdf(messages(None, &errors)));
-        let t2 = t0.elapsed();
-        let u = typst_pdf::pdf(
-            &document,
-            &PdfOptions {
-                tagged: false,
-                ..PdfOptions::default()
-            },
-        );
-        eprintln!(
-            "TIMING pages {} layout {:?} export {:?} untagged {:?}",
-            document.pages().len(),
-            t1,
-            t2 - t1,
-            t0.elapsed() - t2
-        );
-        drop(u);
-        r
+        // No timestamp and an identifier hashed from the title: reproducible bytes.
+        typst_pdf::pdf(&document, &PdfOptions::default())
+            .map_err(|errors| ReportError::Pdf(messages(None, &errors)))
     }));
     // Keep typst's memo cache warm for the next report but bounded in a long-running server.
     typst::comemo::evict(CACHE_AGE);
