@@ -8,7 +8,7 @@ use prongsai_db::agencies::{AgencyKind, NewAgency};
 use prongsai_db::measures::{MeasureStatus, NewMeasure};
 use prongsai_db::memberships::{Role, Scope};
 use prongsai_db::progress::NewProgress;
-use prongsai_db::{Actor, AgencyId, Db, UnitId, assessments, measures, progress, units};
+use prongsai_db::{Actor, AgencyId, Db, UnitId, assessments, measures, progress, units, users};
 use prongsai_domain::Catalog;
 use prongsai_domain::document::{Measure, ReportDocument};
 use prongsai_web::demo;
@@ -43,12 +43,16 @@ pub async fn load(db: &Db, catalog: &Catalog, seeds: &Path) -> Result<DemoSummar
         agencies: Vec::new(),
         skipped: Vec::new(),
     };
+    // Every demo account shares one password: hash it once (argon2id is deliberately slow
+    // and memory-hungry), not once per account.
+    let hashed = prongsai_web::auth::hash_password_async(DEMO_PASSWORD.to_owned()).await?;
+    let hash = hashed.as_str();
     let admin = "admin@demo.prongsai.th";
-    demo::user(
+    account(
         db,
+        hash,
         admin,
         "ผู้ดูแลระบบ",
-        DEMO_PASSWORD,
         Role::SystemAdmin,
         Scope::System,
     )
@@ -76,7 +80,7 @@ pub async fn load(db: &Db, catalog: &Catalog, seeds: &Path) -> Result<DemoSummar
         Err(e) => summary.skipped.push(format!("{}: {e}", seeds.display())),
     }
     for (n, doc) in docs.iter().enumerate() {
-        let agency = load_document(db, catalog, doc, n, &mut summary).await?;
+        let agency = load_document(db, catalog, hash, doc, n, &mut summary).await?;
         summary.agencies.push(agency);
     }
     Ok(summary)
@@ -102,9 +106,29 @@ fn kind_of(name: &str) -> AgencyKind {
     }
 }
 
+/// Creates an account with an already hashed password and its role, in one transaction.
+async fn account(
+    db: &Db,
+    hash: &str,
+    email: &str,
+    name: &str,
+    role: Role,
+    scope: Scope,
+) -> Result<()> {
+    let new = users::NewUser {
+        email: email.to_owned(),
+        display_name: name.to_owned(),
+        password_hash: hash.to_owned(),
+        language: "th".into(),
+    };
+    users::create_with_membership(db, &Actor::system("demo"), new, role, scope).await?;
+    Ok(())
+}
+
 async fn load_document(
     db: &Db,
     catalog: &Catalog,
+    hash: &str,
     doc: &ReportDocument,
     n: usize,
     summary: &mut DemoSummary,
@@ -139,11 +163,11 @@ async fn load_document(
         (Role::Viewer, "viewer"),
     ] {
         let email = format!("{who}{}@demo.prongsai.th", n + 1);
-        demo::user(
+        account(
             db,
+            hash,
             &email,
             &format!("{} {name}", role.label_th()),
-            DEMO_PASSWORD,
             role,
             Scope::Agency(agency.id),
         )
@@ -154,11 +178,11 @@ async fn load_document(
     }
     if n == 0 {
         let email = "province@demo.prongsai.th".to_owned();
-        demo::user(
+        account(
             db,
+            hash,
             &email,
             &format!("ผู้กำกับดูแลจังหวัด{province}"),
-            DEMO_PASSWORD,
             Role::ProvinceSupervisor,
             Scope::Province(province.clone()),
         )
