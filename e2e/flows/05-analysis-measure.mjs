@@ -1,10 +1,11 @@
-// Analysis page → "สร้างมาตรการจากข้อนี้" on a finding opens a prefilled measure form → save → listed.
+// Analysis page → "สร้างมาตรการจากข้อนี้" on a finding opens a prefilled measure form (nothing saved yet:
+// cancelling leaves no measure) → save → listed.
 
 import {
   ACCOUNTS, SEED001, check, expectText, expectVisible, login, open, submitAndWait, textOf,
 } from '../lib.mjs';
 
-export const name = 'analysis: one click creates a prefilled measure from a finding, saved and listed';
+export const name = 'analysis: one click opens a form prefilled from a finding; cancel saves nothing, save lists it';
 
 const YEAR = `/agencies/${SEED001.id}/years/${SEED001.year}`;
 
@@ -36,9 +37,11 @@ export async function run(t) {
   t.log(`finding ${code}: ${heading.slice(0, 80)}`);
   await t.shot(page, 'analysis');
 
-  // One click: a prefilled form.
+  // One click: a prefilled form that is not saved yet.
   await submitAndWait(page, button);
-  check(/^\/measures\/\d+\/edit$/.test(new URL(page.url()).pathname), `one click should open the new measure's form, got ${page.url()}`);
+  const formUrl = new URL(page.url());
+  check(formUrl.pathname === `${YEAR}/measures/new` && formUrl.searchParams.get('code') === code,
+    `one click should open the new-measure form for ${code}, got ${page.url()}`);
   const title = page.getByLabel('ชื่อมาตรการ');
   const prefilled = await title.inputValue();
   check(prefilled.includes(code), `title should be prefilled from finding ${code}, is "${prefilled}"`);
@@ -50,6 +53,12 @@ export async function run(t) {
   check(steps.trim().length > 0, 'steps should be prefilled with the guidance');
   const start = await page.getByLabel('วันเริ่ม', { exact: true }).first().inputValue();
   check(start.trim().length > 0, 'period start should be prefilled (the fiscal year)');
+
+  // Cancel leaves nothing behind.
+  await submitAndWait(page, page.getByRole('link', { name: 'ยกเลิก', exact: true }));
+  const titlesCancelled = await measureTitles(page, t.base);
+  check(titlesCancelled.length === titlesBefore.length, `cancelling created a measure: ${titlesBefore.length} → ${titlesCancelled.length}`);
+  await open(page, t.base, formUrl.pathname + formUrl.search);
 
   // Make it ours and save.
   const mine = `${prefilled} (ทดสอบ e2e ${Date.now() % 100000})`;

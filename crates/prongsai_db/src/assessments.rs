@@ -156,6 +156,18 @@ pub async fn years(db: &Db, agency: AgencyId) -> Result<Vec<u16>, DbError> {
     rows.iter().map(|r| year_of(r, "fiscal_year")).collect()
 }
 
+/// The fiscal years any agency of `province` has scores for, ascending and without duplicates.
+pub async fn years_in_province(db: &Db, province: &str) -> Result<Vec<u16>, DbError> {
+    let rows = sqlx::query(
+        "SELECT DISTINCT fiscal_year FROM assessments \
+         WHERE agency_id IN (SELECT id FROM agencies WHERE province = $1) ORDER BY fiscal_year",
+    )
+    .bind(province.trim().to_string())
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter().map(|r| year_of(r, "fiscal_year")).collect()
+}
+
 pub(crate) fn year_of(row: &AnyRow, col: &str) -> Result<u16, DbError> {
     let y: i64 = row.try_get(col)?;
     u16::try_from(y).map_err(|_| crate::error::corrupt("fiscal year", &y.to_string()))

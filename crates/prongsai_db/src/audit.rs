@@ -136,6 +136,89 @@ pub async fn list(
     rows.iter().map(from_row).collect()
 }
 
+/// Where a page of an agency's log starts (keyset paging on the row id, stable while rows are added).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cursor {
+    /// The newest rows.
+    Newest,
+    /// The rows just older than this id.
+    Before(i64),
+    /// The rows just newer than this id.
+    After(i64),
+}
+
+/// One page of an agency's log, newest first, with the cursors of its neighbours.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// The rows, newest first.
+    pub entries: Vec<AuditEntry>,
+    /// `Cursor::After` this id shows the newer page, when there is one.
+    pub newer: Option<i64>,
+    /// `Cursor::Before` this id shows the older page, when there is one.
+    pub older: Option<i64>,
+}
+
+/// A page of at most `limit` rows of an agency's log around `cursor` (three queries at most).
+pub async fn page(db: &Db, agency: AgencyId, cursor: Cursor, limit: i64) -> Result<Page, DbError> {
+    let limit = limit.max(1);
+    const OLDER: &str = concat!(
+        select!(),
+        " WHERE agency_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3"
+    );
+    const NEWER: &str = concat!(
+        select!(),
+        " WHERE agency_id = $1 AND id > $2 ORDER BY id ASC LIMIT $3"
+    );
+    let (sql, key) = match cursor {
+        Cursor::Newest => (OLDER, i64::MAX),
+        Cursor::Before(id) => (OLDER, id),
+        Cursor::After(id) => (NEWER, id),
+    };
+    // One row more than shown tells whether the page beyond exists in the direction of travel.
+    let rows = sqlx::query(sql)
+        .bind(agency.0)
+        .bind(key)
+        .bind(limit + 1)
+        .fetch_all(db.pool())
+        .await?;
+    let mut entries = rows.iter().map(from_row).collect::<Result<Vec<_>, _>>()?;
+    let more = entries.len() as i64 > limit;
+    entries.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    if matches!(cursor, Cursor::After(_)) {
+        entries.reverse();
+    }
+    let (first, last) = match (entries.first(), entries.last()) {
+        (Some(f), Some(l)) => (f.id, l.id),
+        // An empty page (a cursor past either end): the neighbours start at the cursor itself.
+        _ => (key.saturating_sub(1), key.saturating_add(1)),
+    };
+    let (newer, older) = match cursor {
+        Cursor::Newest => (false, more),
+        Cursor::Before(_) => (any_beyond(db, agency, first, true).await?, more),
+        Cursor::After(_) => (more, any_beyond(db, agency, last, false).await?),
+    };
+    Ok(Page {
+        newer: newer.then_some(first),
+        older: older.then_some(last),
+        entries,
+    })
+}
+
+/// Whether the agency's log has a row newer (or older) than `id`.
+async fn any_beyond(db: &Db, agency: AgencyId, id: i64, newer: bool) -> Result<bool, DbError> {
+    let sql = if newer {
+        "SELECT id FROM audit_log WHERE agency_id = $1 AND id > $2 LIMIT 1"
+    } else {
+        "SELECT id FROM audit_log WHERE agency_id = $1 AND id < $2 LIMIT 1"
+    };
+    let row = sqlx::query(sql)
+        .bind(agency.0)
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(row.is_some())
+}
+
 /// How many rows the log holds (for one agency, or all).
 pub async fn count(db: &Db, agency: Option<AgencyId>) -> Result<i64, DbError> {
     let row = match agency {

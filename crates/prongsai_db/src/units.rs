@@ -95,6 +95,37 @@ pub async fn rename(db: &Db, actor: &Actor, id: UnitId, name: &str) -> Result<Un
     Ok(after)
 }
 
+/// What still refers to a unit (and so keeps it from being deleted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Usage {
+    /// Measures that name the unit as responsible.
+    pub measures: i64,
+    /// Role grants scoped to the unit (unit officers).
+    pub memberships: i64,
+}
+
+impl Usage {
+    /// Whether nothing refers to the unit.
+    pub fn is_unused(&self) -> bool {
+        self.measures == 0 && self.memberships == 0
+    }
+}
+
+/// How many measures and role grants refer to a unit.
+pub async fn usage(db: &Db, id: UnitId) -> Result<Usage, DbError> {
+    let row = sqlx::query(
+        "SELECT (SELECT COUNT(*) FROM measure_units WHERE unit_id = $1) AS measures, \
+         (SELECT COUNT(*) FROM memberships WHERE unit_id = $1) AS memberships",
+    )
+    .bind(id.0)
+    .fetch_one(db.pool())
+    .await?;
+    Ok(Usage {
+        measures: row.try_get("measures")?,
+        memberships: row.try_get("memberships")?,
+    })
+}
+
 /// Deletes a unit; `Conflict` while a measure or a membership refers to it.
 pub async fn delete(db: &Db, actor: &Actor, id: UnitId) -> Result<(), DbError> {
     let mut tx = db.begin().await?;

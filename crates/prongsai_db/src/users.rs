@@ -211,7 +211,7 @@ pub async fn set_language(
     language: &str,
 ) -> Result<User, DbError> {
     let language = check_language(language)?;
-    update_field(db, actor, id, Field::Language(language)).await
+    update_field(db, actor, id, Field::Language(language), None).await
 }
 
 /// Disables or re-enables an account.
@@ -221,7 +221,18 @@ pub async fn set_disabled(
     id: UserId,
     disabled: bool,
 ) -> Result<User, DbError> {
-    update_field(db, actor, id, Field::Disabled(disabled)).await
+    update_field(db, actor, id, Field::Disabled(disabled), None).await
+}
+
+/// Disables or re-enables an account on behalf of an agency: the audit row also appears in that agency's log.
+pub async fn set_disabled_in_agency(
+    db: &Db,
+    actor: &Actor,
+    id: UserId,
+    disabled: bool,
+    agency: AgencyId,
+) -> Result<User, DbError> {
+    update_field(db, actor, id, Field::Disabled(disabled), Some(agency)).await
 }
 
 /// Changes the display name.
@@ -231,7 +242,14 @@ pub async fn set_display_name(
     id: UserId,
     name: &str,
 ) -> Result<User, DbError> {
-    update_field(db, actor, id, Field::DisplayName(name.trim().to_string())).await
+    update_field(
+        db,
+        actor,
+        id,
+        Field::DisplayName(name.trim().to_string()),
+        None,
+    )
+    .await
 }
 
 /// One editable column of `users`.
@@ -241,8 +259,14 @@ enum Field {
     DisplayName(String),
 }
 
-/// Runs one UPDATE in a transaction with a before/after audit row.
-async fn update_field(db: &Db, actor: &Actor, id: UserId, field: Field) -> Result<User, DbError> {
+/// Runs one UPDATE in a transaction with a before/after audit row (in `agency`'s log when given).
+async fn update_field(
+    db: &Db,
+    actor: &Actor,
+    id: UserId,
+    field: Field,
+    agency: Option<AgencyId>,
+) -> Result<User, DbError> {
     let mut tx = db.begin().await?;
     let before = fetch(&mut tx, id).await?;
     let (action, query) = match field {
@@ -261,7 +285,8 @@ async fn update_field(db: &Db, actor: &Actor, id: UserId, field: Field) -> Resul
     };
     query.bind(id.0).execute(&mut *tx).await?;
     let after = fetch(&mut tx, id).await?;
-    let c = change(&after, action, Some(json(&before)?), Some(json(&after)?));
+    let mut c = change(&after, action, Some(json(&before)?), Some(json(&after)?));
+    c.agency_id = agency;
     audit::record(&mut tx, actor, c).await?;
     tx.commit().await?;
     Ok(after)

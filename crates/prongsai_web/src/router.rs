@@ -63,14 +63,31 @@ pub fn router(state: AppState) -> Router {
         .route("/settings/tokens/{id}/revoke", post(pages::tokens::revoke))
         .route("/admin/agencies", post(admin::agencies::create))
         .route("/provinces/{name}", get(pages::province::show))
-        .route("/agencies/{id}", get(pages::dashboard::show))
+        .route(
+            "/agencies/{id}",
+            get(pages::dashboard::show).post(admin::agencies::update),
+        )
+        .route("/agencies/{id}/edit", get(admin::agencies::edit))
         .route(
             "/agencies/{id}/users",
             get(admin::users::list).post(admin::users::create),
         )
         .route(
+            "/agencies/{id}/users/{uid}/login",
+            post(admin::members::set_login),
+        )
+        .route(
+            "/agencies/{id}/memberships/{mid}",
+            post(admin::members::change_role),
+        )
+        .route(
             "/agencies/{id}/units",
             get(admin::units::list).post(admin::units::create),
+        )
+        .route("/agencies/{id}/units/{uid}", post(admin::units::rename))
+        .route(
+            "/agencies/{id}/units/{uid}/delete",
+            post(admin::units::delete),
         )
         .route("/agencies/{id}/audit", get(admin::audit::list))
         .route(
@@ -93,10 +110,6 @@ pub fn router(state: AppState) -> Router {
             get(measures::list).post(measures::form::create),
         )
         .route(&format!("{year}/measures/new"), get(measures::form::new))
-        .route(
-            &format!("{year}/measures/from-finding"),
-            post(measures::from_finding::create),
-        )
         .route(&format!("{year}/measures/copy"), post(measures::copy::copy))
         .route(&format!("{year}/documents"), get(pages::documents::list))
         .route(

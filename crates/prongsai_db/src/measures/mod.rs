@@ -1,7 +1,10 @@
 //! Measures (มาตรการ): planned actions of an agency for a fiscal year, with linked codes and responsible units.
 
 mod copy;
+mod summary;
 mod write;
+
+use std::collections::HashMap;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -16,6 +19,7 @@ use crate::time::{parse_opt_date, parse_ts};
 use crate::{AgencyId, Db, DbError, MeasureId, UnitId};
 
 pub use copy::copy_year;
+pub use summary::{Overdue, Summary, status_counts, summary};
 pub use write::{create, create_many, delete, set_outcome, set_status, update};
 
 /// How far a measure has got.
@@ -219,13 +223,55 @@ async fn fetch_year(
     .bind(i64::from(fiscal_year))
     .fetch_all(&mut **tx)
     .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for row in &rows {
-        let mut m = from_row(row)?;
-        load_children(tx, &mut m).await?;
-        out.push(m);
-    }
+    let mut out = rows.iter().map(from_row).collect::<Result<Vec<_>, _>>()?;
+    load_year_children(tx, agency, fiscal_year, &mut out).await?;
     Ok(out)
+}
+
+/// Links and units of every measure of a year: two queries, whatever the number of measures.
+async fn load_year_children(
+    tx: &mut Tx,
+    agency: AgencyId,
+    fiscal_year: u16,
+    measures: &mut [Measure],
+) -> Result<(), DbError> {
+    if measures.is_empty() {
+        return Ok(());
+    }
+    let by_id: HashMap<i64, usize> = measures
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.id.0, i))
+        .collect();
+    let links = sqlx::query(
+        "SELECT measure_id, code FROM measure_links WHERE measure_id IN \
+         (SELECT id FROM measures WHERE agency_id = $1 AND fiscal_year = $2) \
+         ORDER BY measure_id, position",
+    )
+    .bind(agency.0)
+    .bind(i64::from(fiscal_year))
+    .fetch_all(&mut **tx)
+    .await?;
+    for r in &links {
+        if let Some(&i) = by_id.get(&r.try_get::<i64, _>("measure_id")?) {
+            measures[i].links.push(r.try_get("code")?);
+        }
+    }
+    let units = sqlx::query(
+        "SELECT measure_id, unit_id FROM measure_units WHERE measure_id IN \
+         (SELECT id FROM measures WHERE agency_id = $1 AND fiscal_year = $2) \
+         ORDER BY measure_id, position",
+    )
+    .bind(agency.0)
+    .bind(i64::from(fiscal_year))
+    .fetch_all(&mut **tx)
+    .await?;
+    for r in &units {
+        if let Some(&i) = by_id.get(&r.try_get::<i64, _>("measure_id")?) {
+            measures[i].unit_ids.push(UnitId(r.try_get("unit_id")?));
+        }
+    }
+    Ok(())
 }
 
 async fn load_children(tx: &mut Tx, m: &mut Measure) -> Result<(), DbError> {

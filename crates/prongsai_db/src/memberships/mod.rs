@@ -38,6 +38,10 @@ macro_rules! select {
     };
 }
 
+mod change;
+
+pub use change::{change_role, get};
+
 /// Grants a role; `Invalid` if the scope does not fit the role, `Conflict` if already granted.
 pub async fn grant(
     db: &Db,
@@ -60,40 +64,9 @@ pub(crate) async fn grant_in(
     role: Role,
     scope: Scope,
 ) -> Result<Membership, DbError> {
-    if !scope.fits(role) {
-        return Err(DbError::Invalid(format!(
-            "role {role} does not take scope {scope:?}"
-        )));
-    }
+    let scope = checked_scope(tx, role, scope).await?;
     crate::users::fetch(tx, user).await?;
-    let scope = match scope {
-        Scope::Province(province) if province.trim().is_empty() => {
-            return Err(DbError::Invalid(
-                "a province supervisor needs a province".into(),
-            ));
-        }
-        Scope::Province(province) => Scope::Province(province.trim().to_string()),
-        Scope::Agency(agency_id) => {
-            crate::agencies::fetch(tx, agency_id).await?;
-            Scope::Agency(agency_id)
-        }
-        Scope::Unit { agency_id, unit_id } => {
-            let unit = crate::units::fetch(tx, unit_id).await?;
-            if unit.agency_id != agency_id {
-                return Err(DbError::Invalid(format!(
-                    "unit {unit_id} does not belong to agency {agency_id}"
-                )));
-            }
-            Scope::Unit { agency_id, unit_id }
-        }
-        Scope::System => Scope::System,
-    };
-    let (province, agency, unit) = match &scope {
-        Scope::System => (None, None, None),
-        Scope::Province(province) => (Some(province.clone()), None, None),
-        Scope::Agency(agency_id) => (None, Some(agency_id.0), None),
-        Scope::Unit { agency_id, unit_id } => (None, Some(agency_id.0), Some(unit_id.0)),
-    };
+    let (province, agency, unit) = scope_columns(&scope);
     let created_at = now();
     let row = sqlx::query(
         "INSERT INTO memberships (user_id, role, province, agency_id, unit_id, created_at) \
@@ -116,6 +89,47 @@ pub(crate) async fn grant_in(
     };
     audit::record(tx, actor, change(&m, "grant", None, Some(json(&m)?))).await?;
     Ok(m)
+}
+
+/// The scope as stored, after checking that it fits `role` and that its agency and unit exist and match.
+pub(super) async fn checked_scope(tx: &mut Tx, role: Role, scope: Scope) -> Result<Scope, DbError> {
+    if !scope.fits(role) {
+        return Err(DbError::Invalid(format!(
+            "role {role} does not take scope {scope:?}"
+        )));
+    }
+    Ok(match scope {
+        Scope::Province(province) if province.trim().is_empty() => {
+            return Err(DbError::Invalid(
+                "a province supervisor needs a province".into(),
+            ));
+        }
+        Scope::Province(province) => Scope::Province(province.trim().to_string()),
+        Scope::Agency(agency_id) => {
+            crate::agencies::fetch(tx, agency_id).await?;
+            Scope::Agency(agency_id)
+        }
+        Scope::Unit { agency_id, unit_id } => {
+            let unit = crate::units::fetch(tx, unit_id).await?;
+            if unit.agency_id != agency_id {
+                return Err(DbError::Invalid(format!(
+                    "unit {unit_id} does not belong to agency {agency_id}"
+                )));
+            }
+            Scope::Unit { agency_id, unit_id }
+        }
+        Scope::System => Scope::System,
+    })
+}
+
+/// The `province`, `agency_id` and `unit_id` columns of a scope.
+pub(super) fn scope_columns(scope: &Scope) -> (Option<String>, Option<i64>, Option<i64>) {
+    match scope {
+        Scope::System => (None, None, None),
+        Scope::Province(province) => (Some(province.clone()), None, None),
+        Scope::Agency(agency_id) => (None, Some(agency_id.0), None),
+        Scope::Unit { agency_id, unit_id } => (None, Some(agency_id.0), Some(unit_id.0)),
+    }
 }
 
 /// Removes a role grant.
@@ -154,7 +168,7 @@ pub async fn for_agency(db: &Db, agency: AgencyId) -> Result<Vec<Membership>, Db
     rows.iter().map(from_row).collect()
 }
 
-fn change(
+pub(super) fn change(
     m: &Membership,
     action: &'static str,
     before: Option<serde_json::Value>,
@@ -170,7 +184,7 @@ fn change(
     }
 }
 
-fn from_row(row: &AnyRow) -> Result<Membership, DbError> {
+pub(super) fn from_row(row: &AnyRow) -> Result<Membership, DbError> {
     let role_text: String = row.try_get("role")?;
     let role = Role::from_slug(&role_text).ok_or_else(|| corrupt("role", &role_text))?;
     let province: Option<String> = row.try_get("province")?;

@@ -9,6 +9,7 @@ mod audit_log;
 mod fixtures;
 mod measures;
 mod progress_evidence;
+mod read_models;
 mod roles;
 mod schema;
 mod scores;

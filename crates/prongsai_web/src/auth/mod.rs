@@ -2,12 +2,12 @@
 
 mod csrf;
 pub mod login;
+mod password;
 mod principal;
 mod store;
 mod throttle;
 
-use argon2::password_hash::phc::PasswordHash;
-use argon2::{Argon2, PasswordHasher, PasswordVerifier};
+use argon2::{Argon2, PasswordHasher};
 
 pub use csrf::{csrf_layer, new_token, session_csrf};
 pub use principal::{ApiUser, PageCtx, Principal, SESSION_LANG, SESSION_USER};
@@ -25,7 +25,8 @@ pub use throttle::Throttle;
 use crate::error::WebError;
 
 /// Hashes a password with argon2id (default parameters, random salt) into a PHC string.
-/// Slow on purpose: call it from `spawn_blocking` inside async code (see [`hash_password_async`]).
+/// Slow on purpose, and allocates its own 19 MiB: for one-off commands; the server uses
+/// [`hash_password_async`].
 pub fn hash_password(password: &str) -> Result<String, WebError> {
     Argon2::default()
         .hash_password(password.as_bytes())
@@ -33,26 +34,14 @@ pub fn hash_password(password: &str) -> Result<String, WebError> {
         .map_err(WebError::internal)
 }
 
-/// [`hash_password`] on the blocking pool.
+/// [`hash_password`] without blocking the runtime, in the server's one argon2 working memory.
 pub async fn hash_password_async(password: String) -> Result<String, WebError> {
-    tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(WebError::internal)?
+    password::hash(password).await
 }
 
-/// Checks `password` against a PHC string on the blocking pool; a malformed hash is simply "no".
+/// Checks `password` against a PHC string (see [`password`]); a malformed hash is simply "no".
 pub async fn verify_password(password: String, phc: String) -> bool {
-    tokio::task::spawn_blocking(move || {
-        PasswordHash::new(&phc)
-            .map(|h| {
-                Argon2::default()
-                    .verify_password(password.as_bytes(), &h)
-                    .is_ok()
-            })
-            .unwrap_or(false)
-    })
-    .await
-    .unwrap_or(false)
+    password::verify(password, phc).await
 }
 
 /// A valid argon2id hash of a random password nobody knows: verifying against it for an unknown
@@ -61,6 +50,8 @@ pub(crate) const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRz
 
 #[cfg(test)]
 mod tests {
+    use argon2::password_hash::phc::PasswordHash;
+
     use super::*;
 
     #[tokio::test]

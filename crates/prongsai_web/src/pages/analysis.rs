@@ -116,7 +116,7 @@ pub async fn show(
                 format::year(year, ctx.lang)
             ))
             .agency_nav(&ctx.me, &agency, year, Section::Analysis),
-        new_measure: format!("/agencies/{}/years/{year}/measures/from-finding", agency.id),
+        new_measure: format!("/agencies/{}/years/{year}/measures/new", agency.id),
         has_scores: result.is_some(),
         can_create: authz::can(&ctx.me, Action::CreateMeasure, &Resource::agency(&agency)),
         verdict,

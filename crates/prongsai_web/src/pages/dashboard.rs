@@ -3,13 +3,13 @@
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
-use prongsai_db::measures::{self, MeasureStatus};
+use prongsai_db::measures;
 use prongsai_db::{AgencyId, agencies::Agency};
 use prongsai_domain::analysis::verdict;
 use prongsai_reports::RenderOptions;
 use prongsai_reports::model::IndicatorLine;
 
-use super::{YearQuery, agency_for};
+use super::{YearQuery, agency_for, agency_year};
 use crate::app::AppState;
 use crate::assessment::stored_result;
 use crate::auth::PageCtx;
@@ -55,7 +55,7 @@ struct DashboardPage {
     years: Vec<(u16, String)>,
     scores: Option<Scores>,
     can_edit_scores: bool,
-    by_status: Vec<(&'static str, usize)>,
+    by_status: Vec<(&'static str, i64)>,
     overdue: Vec<OverdueItem>,
 }
 
@@ -67,22 +67,25 @@ pub async fn show(
     Query(q): Query<YearQuery>,
 ) -> Result<Response, WebError> {
     let agency = agency_for(&app, &ctx.me, AgencyId::from(id), Action::Read).await?;
-    let year = q.year.unwrap_or_else(|| app.current_year());
+    let year = match q.year {
+        Some(y) => y,
+        None => agency_year(&app, agency.id).await?,
+    };
     let scores = scores_view(&app, &agency, year, ctx.lang).await?;
-    let list = measures::list(&app.db, agency.id, year).await?;
-    let by_status = MeasureStatus::ALL
+    // Counts and overdue items straight from the database: a fixed number of queries however many measures.
+    let summary = measures::summary(&app.db, agency.id, year, dates::today()).await?;
+    let by_status = summary
+        .by_status
         .iter()
-        .map(|s| (s.label_th(), list.iter().filter(|m| m.status == *s).count()))
+        .map(|(s, n)| (s.label_th(), *n))
         .collect();
-    let today = dates::today();
-    let overdue = list
-        .iter()
-        .filter(|m| !matches!(m.status, MeasureStatus::Done | MeasureStatus::Cancelled))
-        .filter_map(|m| m.period_end.filter(|e| *e < today).map(|e| (m, e)))
-        .map(|(m, e)| OverdueItem {
+    let overdue = summary
+        .overdue
+        .into_iter()
+        .map(|m| OverdueItem {
             id: m.id.0,
-            title: m.title.clone(),
-            end: dates::show(e, ctx.lang),
+            title: m.title,
+            end: dates::show(m.period_end, ctx.lang),
         })
         .collect();
     let title = format!("{} · {}", agency.name, format::year(year, ctx.lang));

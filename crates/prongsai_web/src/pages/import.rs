@@ -12,8 +12,8 @@ use prongsai_import::report::import_report;
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
-use super::agency_for;
 use super::scores::upload::file_field;
+use super::{agency_for, agency_year};
 use crate::app::AppState;
 use crate::auth::PageCtx;
 use crate::authz::Action;
@@ -77,7 +77,7 @@ async fn render_page(
         layout: ctx.layout(t.import_title).agency_nav(
             &ctx.me,
             agency,
-            app.current_year(),
+            agency_year(app, agency.id).await?,
             Section::Import,
         ),
         action: format!("/agencies/{}/import", agency.id),

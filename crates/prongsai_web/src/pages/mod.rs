@@ -34,7 +34,26 @@ pub async fn agency_for(
     Ok(agency)
 }
 
-/// `?year=` on pages that default to the current fiscal year.
+/// The year a page opens on without `?year=`: the newest of `scored` (the years with scores) that the
+/// catalog knows, else the current fiscal year.
+pub fn default_year(app: &App, scored: &[u16]) -> u16 {
+    scored
+        .iter()
+        .copied()
+        .filter(|y| app.catalog.framework(*y).is_some())
+        .max()
+        .unwrap_or_else(|| app.current_year())
+}
+
+/// The default year of an agency's pages (see [`default_year`]), for pages without a year of their own.
+pub async fn agency_year(app: &App, agency: AgencyId) -> Result<u16, WebError> {
+    Ok(default_year(
+        app,
+        &prongsai_db::assessments::years(&app.db, agency).await?,
+    ))
+}
+
+/// `?year=` on pages that default to a year of their choosing (see [`default_year`]).
 #[derive(Debug, Deserialize)]
 pub struct YearQuery {
     /// Buddhist-era fiscal year.

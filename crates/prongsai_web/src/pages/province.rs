@@ -3,10 +3,10 @@
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
-use prongsai_db::agencies;
 use prongsai_db::measures::{self, MeasureStatus};
+use prongsai_db::{agencies, assessments};
 
-use super::YearQuery;
+use super::{YearQuery, default_year};
 use crate::app::AppState;
 use crate::assessment::stored_result;
 use crate::auth::PageCtx;
@@ -22,8 +22,8 @@ struct Row {
     total: String,
     grade: String,
     passed: Option<bool>,
-    measures: usize,
-    done: usize,
+    measures: i64,
+    done: i64,
 }
 
 #[derive(Template)]
@@ -41,11 +41,14 @@ pub async fn show(
     Query(q): Query<YearQuery>,
 ) -> Result<Response, WebError> {
     authz::require(&ctx.me, Action::Read, &Resource::Province(&name))?;
-    let year = q.year.unwrap_or_else(|| app.current_year());
+    let year = match q.year {
+        Some(y) => y,
+        None => default_year(&app, &assessments::years_in_province(&app.db, &name).await?),
+    };
     let mut rows = Vec::new();
     for a in agencies::list_by_province(&app.db, &name).await? {
         let result = stored_result(&app, a.id, year).await?;
-        let list = measures::list(&app.db, a.id, year).await?;
+        let counts = measures::status_counts(&app.db, a.id, year).await?;
         rows.push(Row {
             id: a.id.0,
             name: a.name,
@@ -59,11 +62,12 @@ pub async fn show(
                 .map(|r| r.grade.clone())
                 .unwrap_or_else(|| "–".into()),
             passed: result.as_ref().map(|r| r.passed),
-            measures: list.len(),
-            done: list
+            measures: counts.iter().map(|(_, n)| n).sum(),
+            done: counts
                 .iter()
-                .filter(|m| m.status == MeasureStatus::Done)
-                .count(),
+                .filter(|(s, _)| *s == MeasureStatus::Done)
+                .map(|(_, n)| n)
+                .sum(),
         });
     }
     let t = ctx.t();

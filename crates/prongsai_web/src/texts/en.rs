@@ -131,4 +131,5 @@ pub(super) static EN: Texts = Texts {
     tokens_title: "API tokens for scripts",
     revoke: "Revoke",
     token_once: "Copy this token now; it is shown only once",
+    admin: &super::admin::EN,
 };

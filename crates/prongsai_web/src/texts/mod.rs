@@ -1,7 +1,10 @@
 //! Every UI string, once per language: `Texts::th()` (primary) and `Texts::en()`.
 
+mod admin;
 mod en;
 mod th;
+
+pub use admin::AdminTexts;
 
 use crate::config::Language;
 
@@ -262,6 +265,8 @@ pub struct Texts {
     pub revoke: &'static str,
     /// Shown with a new secret.
     pub token_once: &'static str,
+    /// The administration pages' texts.
+    pub admin: &'static AdminTexts,
 }
 
 impl Texts {

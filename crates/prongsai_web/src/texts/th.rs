@@ -131,4 +131,5 @@ pub(super) static TH: Texts = Texts {
     tokens_title: "โทเค็น API สำหรับสคริปต์",
     revoke: "ยกเลิกโทเค็น",
     token_once: "คัดลอกโทเค็นนี้เก็บไว้ ระบบจะแสดงเพียงครั้งเดียว",
+    admin: &super::admin::TH,
 };

@@ -58,6 +58,8 @@ pub enum Section {
     Units,
     /// Audit log.
     Audit,
+    /// The agency's own details (system administrators).
+    Agency,
 }
 
 impl Layout {
@@ -100,7 +102,7 @@ impl Layout {
         let id: AgencyId = agency.id;
         let res = Resource::agency(agency);
         let y = format!("/agencies/{id}/years/{year}");
-        let items: [(Section, String, &'static str, Action); 9] = [
+        let items: [(Section, String, &'static str, Action); 10] = [
             (
                 Section::Dashboard,
                 format!("/agencies/{id}?year={year}"),
@@ -154,6 +156,12 @@ impl Layout {
                 format!("/agencies/{id}/audit"),
                 t.nav_audit,
                 Action::ReadAudit,
+            ),
+            (
+                Section::Agency,
+                format!("/agencies/{id}/edit"),
+                t.admin.nav_agency,
+                Action::ManageAgencies,
             ),
         ];
         for (section, href, label, action) in items {

@@ -6,8 +6,11 @@
 
 mod support;
 
+mod admin;
 mod api;
+mod audit;
 mod csrf;
+mod dashboard;
 mod import;
 mod login;
 mod matrix;

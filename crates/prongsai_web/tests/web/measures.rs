@@ -1,4 +1,4 @@
-//! Measures: one click from an analysis finding, Buddhist-era dates, progress with evidence (size/type limits).
+//! Measures: a form prefilled from an analysis finding (saved only on submit), Buddhist-era dates, progress with evidence (size/type limits).
 
 use axum::http::StatusCode;
 use prongsai_db::{Actor, assessments, evidence, measures};
@@ -19,50 +19,128 @@ async fn save_scores(w: &World) {
     .unwrap();
 }
 
+async fn measure_count(w: &World) -> usize {
+    measures::list(&w.app.db, w.own.id, YEAR)
+        .await
+        .unwrap()
+        .len()
+}
+
+/// The value of the `<input>` with `id` in a page (HTML entities of the escaping undone).
+fn input_value(html: &str, id: &str) -> String {
+    let at = html
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no #{id}"));
+    let rest = &html[at..];
+    let v = rest.find("value=\"").unwrap() + 7;
+    unescape(&rest[v..v + rest[v..].find('"').unwrap()])
+}
+
+/// The text of the `<textarea>` with `id` in a page.
+fn textarea(html: &str, id: &str) -> String {
+    let at = html
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no #{id}"));
+    let rest = &html[at..];
+    let start = rest.find('>').unwrap() + 1;
+    unescape(&rest[start..rest.find("</textarea>").unwrap()])
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
 async fn one_click_from_an_analysis_finding(w: World) {
     save_scores(&w).await;
     let mut c = w.as_role("editor").await;
+    let base = format!("/agencies/{}/years/{YEAR}/measures", w.own.id);
     let page = c
         .get(&format!("/agencies/{}/years/{YEAR}/analysis", w.own.id))
         .await;
     assert_eq!(page.status, StatusCode::OK);
+    // The finding's button opens the new-measure form with a GET: no token, nothing saved.
     assert!(
-        page.body.contains("ข้อที่ได้คะแนนน้อยที่สุด") || page.body.contains("สาเหตุ"),
-        "analysis shown"
+        page.body
+            .contains(&format!("<form method=\"get\" action=\"{base}/new\"")),
+        "finding buttons open the form"
     );
-    // The first finding's button: indicator and code from its hidden fields.
     let i = page
         .body
         .find("name=\"indicator\" value=\"")
         .expect("a finding button");
     let rest = &page.body[i + 24..];
-    let indicator = &rest[..rest.find('"').unwrap()];
+    let indicator = rest[..rest.find('"').unwrap()].to_string();
     let j = rest.find("name=\"code\" value=\"").unwrap();
     let rest2 = &rest[j + 19..];
     let code = rest2[..rest2.find('"').unwrap()].to_string();
-    let before = measures::list(&w.app.db, w.own.id, YEAR)
-        .await
-        .unwrap()
-        .len();
-    let r = c
+    let before = measure_count(&w).await;
+    let form = c
+        .get(&format!("{base}/new?indicator={indicator}&code={code}"))
+        .await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    assert_eq!(
+        measure_count(&w).await,
+        before,
+        "opening the form saves nothing"
+    );
+    let title = input_value(&form.body, "f-title");
+    let analysis = textarea(&form.body, "f-analysis");
+    let steps = textarea(&form.body, "f-steps");
+    let links = input_value(&form.body, "f-links");
+    assert!(title.contains(&code), "title {title:?} names {code}");
+    assert!(analysis.contains(&code) && analysis.contains("คะแนน"));
+    let link_list: Vec<&str> = links.split(", ").collect();
+    assert_eq!(
+        &link_list[..2],
+        &[format!("ind{indicator}").as_str(), code.as_str()],
+        "indicator, then question"
+    );
+    assert_eq!(input_value(&form.body, "f-period_start"), "1/10/2567");
+    assert_eq!(input_value(&form.body, "f-period_end"), "30/9/2568");
+    assert!(
+        form.body.contains(&format!("action=\"{base}\"")),
+        "the form posts to the create route"
+    );
+    // Cancel: leave the page; nothing was created. Submit: exactly one measure with the prefilled values.
+    assert_eq!(measure_count(&w).await, before);
+    let start = input_value(&form.body, "f-period_start");
+    let end = input_value(&form.body, "f-period_end");
+    let saved = c
         .post_form(
-            &format!("/agencies/{}/years/{YEAR}/measures/from-finding", w.own.id),
-            &[("indicator", indicator), ("code", &code)],
+            &base,
+            &[
+                ("title", title.as_str()),
+                ("analysis", analysis.as_str()),
+                ("steps", steps.as_str()),
+                ("links", links.as_str()),
+                ("period_start", start.as_str()),
+                ("period_end", end.as_str()),
+                ("period_text", "ตลอดปีงบประมาณ"),
+                ("status", "not_started"),
+            ],
         )
         .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    assert!(r.location().ends_with("/edit"));
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    assert!(saved.location().starts_with("/measures/"));
     let list = measures::list(&w.app.db, w.own.id, YEAR).await.unwrap();
     assert_eq!(list.len(), before + 1);
     let m = list.iter().max_by_key(|m| m.id.0).unwrap();
-    assert!(m.links.contains(&code), "links {:?} has {code}", m.links);
-    assert!(m.title.contains(&code) && m.analysis.contains(&code));
-    let edit = c.get(r.location()).await;
-    assert_eq!(edit.status, StatusCode::OK);
-    assert!(
-        edit.body.contains("value=\"1/10/2567\""),
-        "whole fiscal year prefilled, shown in BE"
-    );
+    assert_eq!(m.title, title);
+    assert!(m.links.contains(&code) && m.links.contains(&format!("ind{indicator}")));
+    assert_eq!(m.period_start, Some(jiff::civil::date(2024, 10, 1)));
+    // A finding that does not exist, or a reader, gets no form.
+    let missing = c.get(&format!("{base}/new?indicator=1&code=O99")).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    let mut viewer = w.as_role("viewer").await;
+    let refused = viewer
+        .get(&format!("{base}/new?indicator={indicator}&code={code}"))
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert_eq!(measure_count(&w).await, before + 1);
 }
 story!(measure_from_analysis, one_click_from_an_analysis_finding);
 

@@ -1,8 +1,8 @@
-//! `GET/POST /agencies/{id}/users`: the agency's users and their roles; agency admins add users.
+//! `GET/POST /agencies/{id}/users`: the agency's users, their roles and login state; agency admins add users.
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use prongsai_db::memberships::{self, Role, Scope};
@@ -14,22 +14,33 @@ use crate::app::AppState;
 use crate::auth::{PageCtx, hash_password_async};
 use crate::authz::Action;
 use crate::error::{FieldError, WebError};
-use crate::pages::agency_for;
+use crate::pages::{Notice, agency_for, agency_year};
 use crate::views::layout::{Layout, Section};
 use crate::views::render;
 
 /// Roles an agency admin may grant inside the agency.
-const AGENCY_ROLES: [Role; 4] = [
+pub(super) const AGENCY_ROLES: [Role; 4] = [
     Role::AgencyAdmin,
     Role::Editor,
     Role::UnitOfficer,
     Role::Viewer,
 ];
 
+/// One role grant of a user in this agency, with what its change-role form preselects.
+struct GrantRow {
+    id: i64,
+    role: &'static str,
+    unit: Option<i64>,
+}
+
 struct UserRow {
+    id: i64,
     email: String,
     name: String,
     roles: String,
+    grants: Vec<GrantRow>,
+    disabled: bool,
+    is_me: bool,
 }
 
 #[derive(Template)]
@@ -37,6 +48,7 @@ struct UserRow {
 struct UsersPage {
     layout: Layout,
     action: String,
+    agency_id: i64,
     rows: Vec<UserRow>,
     roles: Vec<(&'static str, &'static str)>,
     units: Vec<(i64, String)>,
@@ -50,6 +62,18 @@ impl UsersPage {
             .iter()
             .find(|e| e.field == field)
             .map(|e| e.message.clone())
+    }
+
+    fn grant_error(&self, id: &i64) -> Option<String> {
+        self.error(&format!("grant-{id}"))
+    }
+
+    fn login_error(&self, id: &i64) -> Option<String> {
+        self.error(&format!("login-{id}"))
+    }
+
+    fn unit_selected(&self, grant: &GrantRow, unit: &i64) -> bool {
+        grant.unit == Some(*unit)
     }
 }
 
@@ -68,20 +92,22 @@ pub struct UserForm {
     unit: String,
 }
 
-async fn page(
+/// The users page with the add form showing `form`, the `errors` at their fields and an optional notice.
+pub(super) async fn page(
     app: &AppState,
     ctx: &PageCtx,
     agency: &Agency,
     form: UserForm,
     errors: Vec<FieldError>,
     status: StatusCode,
+    notice: Option<&str>,
 ) -> Result<Response, WebError> {
     let members = memberships::for_agency(&app.db, agency.id).await?;
     let mut rows = Vec::new();
     for u in users::list(&app.db, Some(agency.id)).await? {
-        let roles = members
+        let mine: Vec<_> = members.iter().filter(|m| m.user_id == u.id).collect();
+        let roles = mine
             .iter()
-            .filter(|m| m.user_id == u.id)
             .map(|m| {
                 if ctx.lang == crate::config::Language::En {
                     m.role.label_en()
@@ -91,20 +117,40 @@ async fn page(
             })
             .collect::<Vec<_>>()
             .join(", ");
+        let grants = mine
+            .iter()
+            .map(|m| GrantRow {
+                id: m.id.0,
+                role: m.role.slug(),
+                unit: match &m.scope {
+                    Scope::Unit { unit_id, .. } => Some(unit_id.0),
+                    _ => None,
+                },
+            })
+            .collect();
         rows.push(UserRow {
+            id: u.id.0,
+            is_me: u.id == ctx.me.user.id,
             email: u.email,
             name: u.display_name,
             roles,
+            grants,
+            disabled: u.disabled,
         });
     }
+    let mut layout = ctx.layout(ctx.t().users_title).agency_nav(
+        &ctx.me,
+        agency,
+        agency_year(app, agency.id).await?,
+        Section::Users,
+    );
+    if let Some(n) = notice {
+        layout = layout.notice(n);
+    }
     let p = UsersPage {
-        layout: ctx.layout(ctx.t().users_title).agency_nav(
-            &ctx.me,
-            agency,
-            app.current_year(),
-            Section::Users,
-        ),
+        layout,
         action: format!("/agencies/{}/users", agency.id),
+        agency_id: agency.id.0,
         rows,
         roles: AGENCY_ROLES
             .iter()
@@ -129,8 +175,10 @@ pub async fn list(
     State(app): State<AppState>,
     ctx: PageCtx,
     Path(id): Path<i64>,
+    Query(n): Query<Notice>,
 ) -> Result<Response, WebError> {
     let agency = agency_for(&app, &ctx.me, AgencyId::from(id), Action::ManageUsers).await?;
+    let notice = n.saved.map(|_| ctx.t().saved);
     page(
         &app,
         &ctx,
@@ -138,6 +186,7 @@ pub async fn list(
         UserForm::default(),
         Vec::new(),
         StatusCode::OK,
+        notice,
     )
     .await
 }
@@ -206,6 +255,7 @@ pub async fn create(
             f,
             errors,
             StatusCode::UNPROCESSABLE_ENTITY,
+            None,
         )
         .await;
     };
@@ -229,5 +279,5 @@ pub async fn create(
             users::create_with_membership(&app.db, &actor, new, role, scope).await?;
         }
     }
-    Ok(Redirect::to(&format!("/agencies/{}/users", agency.id)).into_response())
+    Ok(Redirect::to(&format!("/agencies/{}/users?saved=1", agency.id)).into_response())
 }

@@ -2,12 +2,13 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use prongsai_db::measures::{self, MeasureStatus};
 use prongsai_db::{AgencyId, UnitId, agencies::Agency, units};
 
+use super::from_finding::{FindingQuery, input_for};
 use super::input::MeasureInput;
 use super::measure_for;
 use crate::app::AppState;
@@ -78,13 +79,16 @@ async fn form_page(
     Ok((status, render(&page)?).into_response())
 }
 
-/// `GET /agencies/{id}/years/{year}/measures/new`.
+/// `GET /agencies/{id}/years/{year}/measures/new`, blank or prefilled from a finding (`?indicator=&code=`).
+/// Only showing the form: the measure exists once the form is submitted, so leaving it leaves nothing behind.
 pub async fn new(
     State(app): State<AppState>,
     ctx: PageCtx,
     Path((id, year)): Path<(i64, u16)>,
+    Query(finding): Query<FindingQuery>,
 ) -> Result<Response, WebError> {
     let agency = agency_for(&app, &ctx.me, AgencyId::from(id), Action::CreateMeasure).await?;
+    let input = input_for(&app, &agency, year, &finding).await?;
     let action = format!("/agencies/{}/years/{year}/measures", agency.id);
     form_page(
         &app,
@@ -92,7 +96,7 @@ pub async fn new(
         &agency,
         year,
         action,
-        MeasureInput::default(),
+        input,
         Vec::new(),
         StatusCode::OK,
     )
