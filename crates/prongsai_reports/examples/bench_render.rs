@@ -75,6 +75,17 @@ fn main() -> Result<(), Error> {
     println!("docx_bytes={}", docx_bytes.len());
     println!("pdf_path={}", pdf_path.display());
     println!("docx_path={}", docx_path.display());
+    // For LibreOffice, the same document in the PDF's font and size: officers' TH SarabunIT๙ is
+    // not on this machine, and Sarabun at 16 pt (a size meant for TH Sarabun's small letters)
+    // would lay out three times the pages. Same text, same metrics, comparable page counts.
+    let lo_options = RenderOptions {
+        docx_font: "Sarabun".into(),
+        docx_font_size: pdf::BODY_SIZE_PT as f32,
+        ..options.clone()
+    };
+    let lo_path = out_dir.join("report-sarabun.docx");
+    std::fs::write(&lo_path, docx::render(&data, &lo_options)?)?;
+    println!("lo_docx_path={}", lo_path.display());
     Ok(())
 }
 

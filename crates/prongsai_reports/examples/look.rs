@@ -3,7 +3,8 @@
 // Usage: cargo run -p prongsai_reports --example look -- [SEEDS_DIR] [OUT_DIR] [ROUNDS]
 // SEEDS_DIR defaults to ../shared/seeds beside the repository, OUT_DIR to target/look.
 // Analysis and OIT come from examples/seed001-2568.csv (seed 001's published scores), the
-// measures plan from seed 004 and the implementation report from seed 002.
+// measures plan from seed 004 and the implementation report from seed 002; seed 003's
+// implementation report (`recommendations.pdf`) shows the assessor's recommendations.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -66,6 +67,11 @@ fn main() -> Result<(), Error> {
             bytes.len()
         );
     }
+    let data = from_document(&seed(&seeds, 3, &catalog)?, ReportKind::Implementation)?;
+    let bytes = pdf::render(&data, &RenderOptions::default())?;
+    let path = out.join("recommendations.pdf");
+    std::fs::write(&path, &bytes)?;
+    println!("{}: {} bytes", path.display(), bytes.len());
     Ok(())
 }
 

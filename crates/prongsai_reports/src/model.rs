@@ -88,6 +88,62 @@ pub struct Header {
     pub province: Option<String>,
     /// Fiscal year, Buddhist era (2568).
     pub fiscal_year: Option<u16>,
+    /// The assessor's recommendations (ข้อเสนอแนะ), printed as their own section after the main
+    /// content. They sit here rather than on [`ReportData`] so that code building a `ReportData`
+    /// field by field keeps compiling; absent in JSON written before they were carried.
+    #[serde(default)]
+    pub recommendations: Option<Recommendations>,
+}
+
+/// The assessor's recommendations on the assessment (ข้อเสนอแนะ), as the document printed them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recommendations {
+    /// The section heading ("ข้อเสนอแนะต่อผลการประเมิน…"), never empty.
+    pub heading: String,
+    /// Text before the first tool block (the overall result), in order.
+    pub paragraphs: Vec<String>,
+    /// One block per tool or EIT part, in document order.
+    pub tools: Vec<RecommendationBlock>,
+}
+
+/// The recommendations about one tool (IIT, EIT, OIT) or one part of the EIT (EP, ES).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecommendationBlock {
+    /// `IIT`, `EIT` or `OIT`.
+    pub tool: String,
+    /// `EP` or `ES` when the block is about one part of the EIT.
+    pub part: Option<String>,
+    /// The sub-heading, naming the tool (and part): the document's own, with the tool added when
+    /// it does not say it.
+    pub heading: String,
+    /// General text of the block, in order.
+    pub paragraphs: Vec<String>,
+    /// Per-question recommendations grouped under their indicator, in document order.
+    pub indicators: Vec<RecommendationIndicator>,
+}
+
+/// Recommendations about the questions of one indicator.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecommendationIndicator {
+    /// 1..=10 when known; `None` for items the document put under no indicator.
+    pub number: Option<u8>,
+    /// Thai name of the indicator ("" when unknown).
+    pub name: String,
+    /// The items, in order.
+    pub items: Vec<RecommendationItem>,
+}
+
+/// One recommendation about one question ("ข้อ EP๑ หน่วยงานควร…").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecommendationItem {
+    /// The question (`EP1`, `ES4`, `i2`).
+    pub code: String,
+    /// The recommendation, as written (its inline "(อ้างอิงจาก …)" kept).
+    pub text: String,
+    /// OIT items it cites (`O10`).
+    pub oit_refs: Vec<String>,
+    /// Sub-indicators it cites (`9.1`).
+    pub indicator_refs: Vec<String>,
 }
 
 /// Scores of the assessment a report is about.
@@ -302,5 +358,21 @@ impl Format {
             }
             Format::Html => "text/html; charset=utf-8",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_json_without_recommendations_still_loads() {
+        let json = r#"{"kind":"implementation","header":{"title":"","agency":"อบต.","district":null,
+            "province":null,"fiscal_year":2567},"summary":null,"indicators":[],"measure_groups":[],
+            "oit_items":[],"paragraphs":[]}"#;
+        let data: ReportData = serde_json::from_str(json).expect("older JSON loads");
+        assert_eq!(data.header.recommendations, None);
+        let back = serde_json::to_string(&data).expect("json");
+        assert!(back.contains("\"recommendations\":null"), "{back}");
     }
 }

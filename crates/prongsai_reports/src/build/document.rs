@@ -1,14 +1,22 @@
 //! Report data from an imported legacy document (`prongsai import-report` JSON).
 
+use std::sync::LazyLock;
+
 use prongsai_domain::document::{
-    AnalysedIndicator, DocumentKind, Measure, MeasureSection, ReportDocument, Section,
+    AnalysedIndicator, DocumentKind, EitPart, Measure, MeasureSection, Recommendation,
+    RecommendationsSection, ReportDocument, Section, ToolRecommendations,
 };
+use prongsai_domain::{Catalog, Framework};
 
 use super::default_header;
 use crate::ReportError;
 use crate::model::{
-    IndicatorBlock, LinkRow, MeasureGroup, MeasureRow, QuestionRow, ReportData, ReportKind,
+    IndicatorBlock, LinkRow, MeasureGroup, MeasureRow, QuestionRow, RecommendationBlock,
+    RecommendationIndicator, RecommendationItem, Recommendations, ReportData, ReportKind,
 };
+
+/// Heading of a recommendations section whose document printed none.
+const RECOMMENDATIONS_HEADING: &str = "ข้อเสนอแนะจากผลการประเมิน";
 
 /// Builds the `kind` report from `doc`; fails when the document holds nothing of that kind
 /// (an OIT checklist needs scores, not a legacy document).
@@ -68,7 +76,152 @@ pub fn from_document(doc: &ReportDocument, kind: ReportKind) -> Result<ReportDat
     if same_kind(doc.kind, kind) {
         data.paragraphs = doc.paragraphs.iter().map(|p| p.text.clone()).collect();
     }
+    if carries_recommendations(doc.kind, kind) {
+        data.header.recommendations = recommendations(doc);
+    }
     Ok(data)
+}
+
+/// Whether the `kind` report of a document of kind `doc` prints the document's recommendations.
+///
+/// The analysis and the implementation report answer the assessment the recommendations are
+/// about, so they always do. A measures plan does when it is the agency's own plan document
+/// (then the block is part of what the agency published); a plan rebuilt from an implementation
+/// report lists only the planned measures and leaves the block to that report, so the year's
+/// documents do not print the same assessor's text twice.
+fn carries_recommendations(doc: DocumentKind, kind: ReportKind) -> bool {
+    match kind {
+        ReportKind::Analysis | ReportKind::Implementation => true,
+        ReportKind::Measures => matches!(
+            doc,
+            DocumentKind::MeasuresPlan | DocumentKind::AnalysisAndPlan
+        ),
+        ReportKind::Oit => false,
+    }
+}
+
+/// The document's recommendations section(s) as one display-ready block; `None` when it has
+/// none or they hold no text.
+fn recommendations(doc: &ReportDocument) -> Option<Recommendations> {
+    let sections: Vec<&RecommendationsSection> = doc
+        .sections
+        .iter()
+        .filter_map(|s| match s {
+            Section::Recommendations(r) => Some(r),
+            Section::Analysis(_) | Section::MeasuresPlan(_) | Section::ImplementationReport(_) => {
+                None
+            }
+        })
+        .collect();
+    let fw = framework(doc.fiscal_year.map(|y| y.be()));
+    let mut out = Recommendations::default();
+    for (i, section) in sections.iter().enumerate() {
+        let heading = section
+            .heading
+            .as_ref()
+            .map(|h| h.text.trim())
+            .filter(|h| !h.is_empty());
+        match heading {
+            // A later section's heading stays as text, so nothing of it is lost.
+            Some(h) if i > 0 => out.paragraphs.push(h.to_owned()),
+            Some(h) => out.heading = h.to_owned(),
+            None => {}
+        }
+        out.paragraphs.extend(
+            section
+                .paragraphs
+                .iter()
+                .map(|p| p.text.trim())
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned),
+        );
+        out.tools
+            .extend(section.tools.iter().map(|t| recommendation_block(t, fw)));
+    }
+    if out.paragraphs.is_empty() && out.tools.is_empty() {
+        return None;
+    }
+    if out.heading.is_empty() {
+        out.heading = RECOMMENDATIONS_HEADING.to_owned();
+    }
+    Some(out)
+}
+
+/// One tool's (or EIT part's) block: heading naming the tool, text, items under their indicator.
+fn recommendation_block(t: &ToolRecommendations, fw: Option<&Framework>) -> RecommendationBlock {
+    let tool = t.tool.as_str();
+    let part = t.part.map(|p| match p {
+        EitPart::Public => "EP",
+        EitPart::Survey => "ES",
+    });
+    let mut indicators: Vec<RecommendationIndicator> = Vec::new();
+    for item in &t.items {
+        if indicators.last().is_none_or(|g| g.number != item.indicator) {
+            indicators.push(RecommendationIndicator {
+                number: item.indicator,
+                name: item
+                    .indicator
+                    .and_then(|n| fw?.indicator(n))
+                    .map(|i| i.name_th.clone())
+                    .unwrap_or_default(),
+                items: Vec::new(),
+            });
+        }
+        if let Some(group) = indicators.last_mut() {
+            group.items.push(recommendation_item(item));
+        }
+    }
+    RecommendationBlock {
+        tool: tool.to_owned(),
+        part: part.map(str::to_owned),
+        heading: tool_heading(&t.heading.text, tool, part),
+        paragraphs: t
+            .paragraphs
+            .iter()
+            .map(|p| p.text.trim())
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        indicators,
+    }
+}
+
+/// The printed heading of a tool block when it names the tool; otherwise the tool (and EIT part)
+/// is added, or said alone when the document printed no heading.
+fn tool_heading(printed: &str, tool: &str, part: Option<&str>) -> String {
+    let label = match part {
+        Some(p) => format!("{tool} ส่วนที่ {} ({p})", if p == "EP" { 1 } else { 2 }),
+        None => tool.to_owned(),
+    };
+    let printed = printed.trim();
+    if printed.is_empty() {
+        format!("ข้อเสนอแนะสำหรับ {label}")
+    } else if printed.contains(tool) {
+        printed.to_owned()
+    } else {
+        format!("{printed} – {label}")
+    }
+}
+
+fn recommendation_item(r: &Recommendation) -> RecommendationItem {
+    RecommendationItem {
+        code: r.code.to_string(),
+        text: r.text.trim().to_owned(),
+        oit_refs: r.oit_refs.iter().map(ToString::to_string).collect(),
+        indicator_refs: r.indicator_refs.clone(),
+    }
+}
+
+/// The built-in framework of `year` (or of the nearest year before it, or the newest), used
+/// only to name the indicators a recommendation sits under.
+fn framework(year: Option<u16>) -> Option<&'static Framework> {
+    static CATALOG: LazyLock<Option<Catalog>> = LazyLock::new(|| Catalog::embedded().ok());
+    let catalog = CATALOG.as_ref()?;
+    let years = catalog.years();
+    let pick = year
+        .and_then(|y| years.iter().rev().find(|&&k| k <= y))
+        .or(years.last())?;
+    catalog.framework(*pick)
 }
 
 fn missing(msg: &str) -> ReportError {
@@ -153,5 +306,54 @@ fn measure_row(m: &Measure) -> MeasureRow {
             })
             .collect(),
         status: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tool_headings_name_the_tool() {
+        let printed = "ส่วนที่ ๑ ผู้รับบริการหรือติดต่อราชการเข้าตอบด้วยตนเอง (EIT Public)";
+        assert_eq!(tool_heading(printed, "EIT", Some("EP")), printed);
+        assert_eq!(
+            tool_heading("ส่วนที่ ๒ ผู้ประเมินจัดเก็บข้อมูล", "EIT", Some("ES")),
+            "ส่วนที่ ๒ ผู้ประเมินจัดเก็บข้อมูล – EIT ส่วนที่ 2 (ES)"
+        );
+        assert_eq!(tool_heading("  ", "OIT", None), "ข้อเสนอแนะสำหรับ OIT");
+    }
+
+    #[test]
+    fn only_the_plans_own_recommendations_are_printed_with_it() {
+        use DocumentKind as D;
+        use ReportKind as R;
+        assert!(carries_recommendations(
+            D::ImplementationReport,
+            R::Implementation
+        ));
+        assert!(carries_recommendations(D::AnalysisAndPlan, R::Analysis));
+        assert!(carries_recommendations(D::MeasuresPlan, R::Measures));
+        assert!(carries_recommendations(D::AnalysisAndPlan, R::Measures));
+        assert!(!carries_recommendations(
+            D::ImplementationReport,
+            R::Measures
+        ));
+        assert!(!carries_recommendations(D::ImplementationReport, R::Oit));
+    }
+
+    #[test]
+    fn indicators_are_named_from_the_year_or_the_nearest_before() {
+        let name = |year| {
+            framework(year)
+                .and_then(|f| f.indicator(6))
+                .map(|i| i.name_th.clone())
+        };
+        assert_eq!(name(Some(2567)).as_deref(), Some("คุณภาพการดำเนินงาน"));
+        assert!(
+            name(Some(2590)).is_some(),
+            "a later year uses the newest framework"
+        );
+        assert!(name(None).is_some());
     }
 }

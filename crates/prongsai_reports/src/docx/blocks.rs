@@ -18,6 +18,8 @@ pub(super) const SUBTITLE: &str = "Subtitle";
 pub(super) const HEADING1: &str = "Heading1";
 /// Heading inside a part.
 pub(super) const HEADING2: &str = "Heading2";
+/// Heading inside a heading-2 part (an indicator under a tool's recommendations).
+pub(super) const HEADING3: &str = "Heading3";
 
 /// First-line indent of body paragraphs: 2.5 cm, as Thai official letters indent.
 const FIRST_LINE: i32 = 1418;
@@ -128,6 +130,16 @@ impl<'a> Ctx<'a> {
             )
     }
 
+    /// A small left-aligned line indented like a body paragraph's first line, starting with a
+    /// bold label (what a recommendation cites).
+    pub fn aside(&self, label: &str, s: &str) -> Paragraph {
+        Paragraph::new()
+            .add_run(self.run(format!("{label} ")).bold().size(self.cell))
+            .add_run(self.run(self.d(s)).size(self.cell))
+            .align(AlignmentType::Left)
+            .indent(Some(FIRST_LINE), None, None, None)
+    }
+
     /// One line inside a table cell, left-aligned at the cell size.
     pub fn line(&self, s: &str, bold: bool) -> Paragraph {
         let run = self.run(self.d(s)).size(self.cell);
@@ -212,10 +224,10 @@ pub(super) fn table(
     t
 }
 
-/// A row spanning the whole table (a group heading inside the OIT table).
+/// A row spanning the whole table (a group heading inside the OIT table), kept with the row after it.
 pub(super) fn full_row(ctx: &Ctx<'_>, s: &str, widths: &[usize]) -> TableRow {
     TableRow::new(vec![
-        cell(vec![ctx.line(s, true)], widths.iter().sum())
+        cell(vec![ctx.line(s, true).keep_next(true)], widths.iter().sum())
             .grid_span(widths.len())
             .shading(
                 Shading::new()

@@ -2,9 +2,9 @@
 
 use docx_rs::{Paragraph, Table, TableRow};
 
-use super::blocks::{self, Ctx, HEADING1, HEADING2, SUBTITLE, TITLE};
+use super::blocks::{self, Ctx, HEADING1, HEADING2, HEADING3, SUBTITLE, TITLE};
 use super::{tables, words};
-use crate::model::{IndicatorBlock, ReportData, ReportKind, Summary};
+use crate::model::{IndicatorBlock, Recommendations, ReportData, ReportKind, Summary};
 use crate::text;
 
 /// A body element in document order.
@@ -27,12 +27,15 @@ impl Block {
     }
 }
 
-/// The blocks of a report: the portrait part first, then the landscape part (wide tables), if any.
+/// The blocks of a report: the portrait part first, then the landscape part (wide tables), if
+/// any, then a portrait part after it (the recommendations of a landscape report), if any.
 pub(super) struct Parts {
     /// Heading, introduction, summary and everything that fits a portrait page.
     pub portrait: Vec<Block>,
     /// The measures plan or implementation tables.
     pub landscape: Vec<Block>,
+    /// What follows the wide tables on portrait pages again.
+    pub after: Vec<Block>,
 }
 
 /// Lays out `data` (checked by `words::require_data`) as blocks.
@@ -69,9 +72,48 @@ pub(super) fn build(ctx: &Ctx<'_>, data: &ReportData) -> Parts {
             tables::oit(ctx, &data.oit_items, &mut portrait);
         }
     }
+    let mut after = Vec::new();
+    if let Some(r) = &data.header.recommendations {
+        // Prose reads better on portrait pages: after wide tables, the section gets its own.
+        let out = if landscape.is_empty() {
+            &mut portrait
+        } else {
+            &mut after
+        };
+        recommendations(ctx, r, out);
+    }
     Parts {
         portrait,
         landscape,
+        after,
+    }
+}
+
+/// The assessor's recommendations: heading and text, then per tool a sub-heading, its text and
+/// per indicator the items ("ข้อ EP๑ …") with what they cite.
+fn recommendations(ctx: &Ctx<'_>, r: &Recommendations, out: &mut Vec<Block>) {
+    let body = |out: &mut Vec<Block>, ps: &[String]| {
+        for p in ps.iter().filter(|p| !p.trim().is_empty()) {
+            out.push(Block::para(ctx.body(p.trim())));
+        }
+    };
+    out.push(Block::para(ctx.heading(&r.heading, HEADING1)));
+    body(out, &r.paragraphs);
+    for t in &r.tools {
+        out.push(Block::para(ctx.heading(&t.heading, HEADING2)));
+        body(out, &t.paragraphs);
+        for g in &t.indicators {
+            if let Some(h) = words::recommendation_indicator(g, ctx.opts) {
+                out.push(Block::para(ctx.heading(&h, HEADING3)));
+            }
+            for item in &g.items {
+                let label = words::recommendation_label(item, ctx.opts);
+                out.push(Block::para(ctx.labelled(&label, item.text.trim())));
+                for (label, list) in words::recommendation_refs(item, ctx.opts) {
+                    out.push(Block::para(ctx.aside(label, &list)));
+                }
+            }
+        }
     }
 }
 

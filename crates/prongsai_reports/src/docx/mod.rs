@@ -1,12 +1,14 @@
 //! DOCX rendering with docx-rs: an editable Word document in the Thai official layout.
 //!
 //! A4 with the government margins, the agency's font in every font slot, "- ๑ -" page numbers
-//! in the header, a portrait part (heading, introduction, analysis) and a landscape part for the
-//! wide measures tables. What docx-rs cannot express is patched into `word/document.xml`
-//! before it is zipped (see `patch.rs`).
+//! in the header, a portrait part (heading, introduction, analysis), a landscape part for the
+//! wide measures tables and, after them, a portrait part again for the assessor's
+//! recommendations. What docx-rs cannot express is patched into `word/document.xml` before it is
+//! zipped (see `patch.rs`); the zip docx-rs stores is then rewritten deflated (`package.rs`).
 
 mod blocks;
 mod content;
+mod package;
 mod patch;
 mod tables;
 pub(crate) mod words;
@@ -18,7 +20,7 @@ use docx_rs::{
     PageOrientationType, PageSize, Paragraph, Run, RunFonts, Section, Style, StyleType,
 };
 
-use self::blocks::{Ctx, HEADING1, HEADING2, SUBTITLE, TITLE};
+use self::blocks::{Ctx, HEADING1, HEADING2, HEADING3, SUBTITLE, TITLE};
 use self::content::Block;
 use crate::{RenderOptions, ReportData, ReportError};
 
@@ -34,28 +36,24 @@ pub fn render(data: &ReportData, options: &RenderOptions) -> Result<Vec<u8>, Rep
     let parts = content::build(&ctx, data);
     let mut docx = setup(&ctx);
     if parts.landscape.is_empty() {
-        docx = append(docx, parts.portrait)
+        docx = append(append(docx, parts.portrait), parts.after)
             .page_size(A4_W, A4_H)
             .page_orient(PageOrientationType::Portrait);
     } else {
         // Earlier sections are configured on their `Section`, the last one on the `Docx`.
-        let mut section = Section::new()
-            .page_size(
-                PageSize::new()
-                    .size(A4_W, A4_H)
-                    .orient(PageOrientationType::Portrait),
+        docx = docx.add_section(section(&ctx, parts.portrait, false));
+        if parts.after.is_empty() {
+            docx = append(docx, parts.landscape)
+                .page_size(A4_H, A4_W)
+                .page_orient(PageOrientationType::Landscape);
+        } else {
+            docx = append(
+                docx.add_section(section(&ctx, parts.landscape, true)),
+                parts.after,
             )
-            .page_margin(margins())
-            .header(page_header(&ctx));
-        for block in parts.portrait {
-            section = match block {
-                Block::Para(p) => section.add_paragraph(*p),
-                Block::Table(t) => section.add_table(*t),
-            };
+            .page_size(A4_W, A4_H)
+            .page_orient(PageOrientationType::Portrait);
         }
-        docx = append(docx.add_section(section), parts.landscape)
-            .page_size(A4_H, A4_W)
-            .page_orient(PageOrientationType::Landscape);
     }
     let docx = docx.page_margin(margins()).header(page_header(&ctx));
     let mut xml = docx.build();
@@ -63,7 +61,28 @@ pub fn render(data: &ReportData, options: &RenderOptions) -> Result<Vec<u8>, Rep
     let mut out = Cursor::new(Vec::with_capacity(xml.document.len() + 32 * 1024));
     xml.pack(&mut out)
         .map_err(|e| ReportError::Docx(e.to_string()))?;
-    Ok(out.into_inner())
+    // docx-rs stores every part uncompressed; the package is rewritten deflated.
+    package::deflate(&out.into_inner())
+}
+
+/// A section (not the last) of `blocks` on A4 pages, landscape or portrait, with margins and header.
+fn section(ctx: &Ctx<'_>, blocks: Vec<Block>, landscape: bool) -> Section {
+    let (size, orient) = if landscape {
+        ((A4_H, A4_W), PageOrientationType::Landscape)
+    } else {
+        ((A4_W, A4_H), PageOrientationType::Portrait)
+    };
+    let mut section = Section::new()
+        .page_size(PageSize::new().size(size.0, size.1).orient(orient))
+        .page_margin(margins())
+        .header(page_header(ctx));
+    for block in blocks {
+        section = match block {
+            Block::Para(p) => section.add_paragraph(*p),
+            Block::Table(t) => section.add_table(*t),
+        };
+    }
+    section
 }
 
 /// `docx` with `blocks` appended to its last section.
@@ -119,6 +138,7 @@ fn setup(ctx: &Ctx<'_>) -> Docx {
         )
         .add_style(heading(HEADING1, "heading 1", ctx.body + 2, 0))
         .add_style(heading(HEADING2, "heading 2", ctx.body, 1))
+        .add_style(heading(HEADING3, "heading 3", ctx.body, 2))
 }
 
 /// Top 2.5 cm, left 3 cm, right and bottom 2 cm; header and footer 1.25 cm from the edge.

@@ -1,8 +1,8 @@
 //! Thai wording built from the model that the DOCX and HTML renderers print the same way.
 
 use crate::model::{
-    IndicatorBlock, LinkRow, MeasureGroup, MeasureRow, OitRow, OitStatus, RenderOptions,
-    ReportData, ReportKind, Summary,
+    IndicatorBlock, LinkRow, MeasureGroup, MeasureRow, OitRow, OitStatus, RecommendationIndicator,
+    RecommendationItem, RenderOptions, ReportData, ReportKind, Summary,
 };
 use crate::{ReportError, text};
 
@@ -194,6 +194,48 @@ pub(crate) fn oit_count_line(items: &[OitRow], opts: &RenderOptions) -> String {
     line
 }
 
+/// "ตัวชี้วัดที่ ๖ คุณภาพการดำเนินงาน" over a group of recommendations; none for items under no indicator.
+pub(crate) fn recommendation_indicator(
+    g: &RecommendationIndicator,
+    opts: &RenderOptions,
+) -> Option<String> {
+    let n = g.number?;
+    let name = g.name.trim();
+    let title = if name.is_empty() {
+        format!("ตัวชี้วัดที่ {n}")
+    } else {
+        format!("ตัวชี้วัดที่ {n} {name}")
+    };
+    Some(text::digits(&title, opts))
+}
+
+/// "ข้อ EP๑": the question a recommendation is about, as the item's lead.
+pub(crate) fn recommendation_label(item: &RecommendationItem, opts: &RenderOptions) -> String {
+    text::digits(&format!("ข้อ {}", item.code.trim()), opts)
+}
+
+/// What a recommendation cites, as (label, list) lines: the OIT items, then the sub-indicators.
+pub(crate) fn recommendation_refs(
+    item: &RecommendationItem,
+    opts: &RenderOptions,
+) -> Vec<(&'static str, String)> {
+    let list = |xs: &[String]| {
+        let xs: Vec<&str> = xs
+            .iter()
+            .map(|x| x.trim())
+            .filter(|x| !x.is_empty())
+            .collect();
+        text::digits(&xs.join(", "), opts)
+    };
+    [
+        ("ข้อ O ที่อ้างอิง:", list(&item.oit_refs)),
+        ("ตัวชี้วัดย่อยที่อ้างอิง:", list(&item.indicator_refs)),
+    ]
+    .into_iter()
+    .filter(|(_, l)| !l.is_empty())
+    .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,5 +267,51 @@ mod tests {
             ..MeasureRow::default()
         };
         assert_eq!(measure_title(&m), "2. จัดทำคู่มือ");
+    }
+
+    #[test]
+    fn recommendation_wording_follows_the_digit_option() {
+        let thai = RenderOptions::default();
+        let arabic = RenderOptions {
+            thai_digits: false,
+            ..RenderOptions::default()
+        };
+        let item = RecommendationItem {
+            code: "EP1".into(),
+            text: "หน่วยงานควรเผยแพร่คู่มือ".into(),
+            oit_refs: vec!["O10".into(), "O11".into()],
+            indicator_refs: vec!["9.1".into()],
+        };
+        assert_eq!(recommendation_label(&item, &thai), "ข้อ EP๑");
+        assert_eq!(recommendation_label(&item, &arabic), "ข้อ EP1");
+        assert_eq!(
+            recommendation_refs(&item, &thai),
+            vec![
+                ("ข้อ O ที่อ้างอิง:", "O๑๐, O๑๑".to_owned()),
+                ("ตัวชี้วัดย่อยที่อ้างอิง:", "๙.๑".to_owned())
+            ]
+        );
+        let bare = RecommendationItem {
+            oit_refs: Vec::new(),
+            indicator_refs: vec![" ".into()],
+            ..item
+        };
+        assert!(recommendation_refs(&bare, &thai).is_empty());
+        let mut g = RecommendationIndicator {
+            number: Some(6),
+            name: "คุณภาพการดำเนินงาน".into(),
+            items: Vec::new(),
+        };
+        assert_eq!(
+            recommendation_indicator(&g, &thai).as_deref(),
+            Some("ตัวชี้วัดที่ ๖ คุณภาพการดำเนินงาน")
+        );
+        g.name.clear();
+        assert_eq!(
+            recommendation_indicator(&g, &arabic).as_deref(),
+            Some("ตัวชี้วัดที่ 6")
+        );
+        g.number = None;
+        assert_eq!(recommendation_indicator(&g, &thai), None);
     }
 }

@@ -1,10 +1,11 @@
-//! The body of the HTML page per report kind: summary with charts, indicators, measures, OIT.
+//! The body of the HTML page per report kind: summary with charts, indicators, measures, OIT,
+//! then the assessor's recommendations when the report carries them.
 
 use super::{Page, escape};
 use crate::docx::words;
 use crate::model::{
-    IndicatorBlock, MeasureGroup, MeasureRow, OitRow, OitStatus, RenderOptions, ReportData,
-    ReportKind, Summary,
+    IndicatorBlock, MeasureGroup, MeasureRow, OitRow, OitStatus, Recommendations, RenderOptions,
+    ReportData, ReportKind, Summary,
 };
 use crate::{charts, text};
 
@@ -45,6 +46,9 @@ pub(super) fn body(page: &mut Page, data: &ReportData, o: &RenderOptions) {
             }
             oit(page, &data.oit_items, o);
         }
+    }
+    if let Some(r) = &data.header.recommendations {
+        recommendations(page, r, o);
     }
 }
 
@@ -348,5 +352,47 @@ fn oit(page: &mut Page, items: &[OitRow], o: &RenderOptions) {
         page.raw("</tr>\n");
     }
     table_end(page);
+    page.raw("</section>\n");
+}
+
+/// The assessor's recommendations: heading and text, per tool a sub-heading and its text, per
+/// indicator the items ("ข้อ EP๑ …") with what they cite.
+fn recommendations(page: &mut Page, r: &Recommendations, o: &RenderOptions) {
+    let body = |page: &mut Page, ps: &[String]| {
+        for p in ps.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
+            page.el("p", "class=\"body\"", &text::digits(p, o));
+        }
+    };
+    page.raw("<section class=\"recommendations\" id=\"recommendations\">\n");
+    page.el("h2", "", &text::digits(r.heading.trim(), o));
+    body(page, &r.paragraphs);
+    for t in &r.tools {
+        page.raw("<section class=\"recommendation-tool\">\n");
+        page.el("h3", "", &text::digits(t.heading.trim(), o));
+        body(page, &t.paragraphs);
+        for g in &t.indicators {
+            if let Some(h) = words::recommendation_indicator(g, o) {
+                page.el("h4", "", &h);
+            }
+            for item in &g.items {
+                page.raw(
+                    "<div class=\"recommendation\">\n<p class=\"body\"><span class=\"label\">",
+                );
+                page.text(&words::recommendation_label(item, o));
+                page.raw("</span> ");
+                page.text(&text::digits(item.text.trim(), o));
+                page.raw("</p>\n");
+                for (label, list) in words::recommendation_refs(item, o) {
+                    page.raw("<p class=\"refs\"><span class=\"label\">");
+                    page.text(label);
+                    page.raw("</span> ");
+                    page.text(&list);
+                    page.raw("</p>\n");
+                }
+                page.raw("</div>\n");
+            }
+        }
+        page.raw("</section>\n");
+    }
     page.raw("</section>\n");
 }

@@ -57,6 +57,7 @@ pub(crate) fn sample(kind: ReportKind) -> ReportData {
             district: Some("ห้วยยอด".into()),
             province: Some("ตรัง".into()),
             fiscal_year: Some(2568),
+            recommendations: Some(recommendations()),
         },
         summary: Some(Summary {
             framework: "ita-2568".into(),
@@ -95,6 +96,30 @@ pub(crate) fn sample(kind: ReportKind) -> ReportData {
             OitRow { code: "O33".into(), indicator: Some(10), group: "10.1 การดำเนินการเพื่อป้องกันการทุจริต".into(), title: "เจตจำนงสุจริตของผู้บริหาร".into(), status: OitStatus::Unknown, url: Some("lampura.go.th/o33".into()) },
         ],
         paragraphs: vec!["หน่วยงานได้วิเคราะห์ผลการประเมินประจำปี 2568".into()],
+    }
+}
+
+/// Recommendations with a general paragraph, an EIT part block and one item citing O10 and 9.1.
+fn recommendations() -> Recommendations {
+    Recommendations {
+        heading: "ข้อเสนอแนะต่อผลการประเมิน ประจำปีงบประมาณ พ.ศ. 2567".into(),
+        paragraphs: vec!["หน่วยงานผ่านเกณฑ์ในภาพรวม".into()],
+        tools: vec![RecommendationBlock {
+            tool: "EIT".into(),
+            part: Some("EP".into()),
+            heading: "ส่วนที่ ๑ ผู้รับบริการหรือติดต่อราชการ (EIT Public)".into(),
+            paragraphs: Vec::new(),
+            indicators: vec![RecommendationIndicator {
+                number: Some(6),
+                name: "คุณภาพการดำเนินงาน".into(),
+                items: vec![RecommendationItem {
+                    code: "EP1".into(),
+                    text: "หน่วยงานควรเผยแพร่คู่มือการให้บริการ (อ้างอิงจาก O10)".into(),
+                    oit_refs: vec!["O10".into()],
+                    indicator_refs: vec!["9.1".into()],
+                }],
+            }],
+        }],
     }
 }
 
@@ -158,4 +183,40 @@ fn measure_cells_number_steps_and_do_not_repeat_quoted_links() {
         json.contains("๑. จัดทำคู่มือการปฏิบัติงานฉบับที่ ๑"),
         "number before the title"
     );
+}
+
+#[test]
+fn recommendations_are_in_the_view_in_the_chosen_digits() {
+    let data = sample(ReportKind::Implementation);
+    let json =
+        serde_json::to_string(&view::view(&data, &RenderOptions::default(), false)).expect("json");
+    assert!(json.contains("\"heading\":\"ข้อเสนอแนะต่อผลการประเมิน ประจำปีงบประมาณ พ.ศ. ๒๕๖๗\""));
+    assert!(json.contains("\"heading\":\"ตัวชี้วัดที่ ๖ คุณภาพการดำเนินงาน\""));
+    assert!(json.contains("\"label\":\"ข้อ EP๑\""), "{json}");
+    assert!(json.contains(r#"["ข้อ O ที่อ้างอิง:","O๑๐"],["ตัวชี้วัดย่อยที่อ้างอิง:","๙.๑"]"#));
+    let arabic = RenderOptions {
+        thai_digits: false,
+        ..RenderOptions::default()
+    };
+    let json = serde_json::to_string(&view::view(&data, &arabic, false)).expect("json");
+    assert!(json.contains("\"label\":\"ข้อ EP1\"") && json.contains("ส่วนที่ 1 "));
+    let mut none = data;
+    none.header.recommendations = None;
+    let json = serde_json::to_string(&view::view(&none, &arabic, false)).expect("json");
+    assert!(json.contains("\"recommendations\":null"));
+}
+
+#[test]
+fn recommendations_of_a_landscape_report_are_on_portrait_pages() {
+    let (document, warnings) = layout(
+        &sample(ReportKind::Implementation),
+        &RenderOptions::default(),
+    )
+    .expect("layout");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let pages = document.pages();
+    let first = pages.first().expect("a page").frame.size();
+    let last = pages.last().expect("a page").frame.size();
+    assert!(first.x > first.y, "the tables are landscape");
+    assert!(last.x < last.y, "the recommendations are portrait");
 }

@@ -6,8 +6,10 @@
 use serde::Serialize;
 
 use super::measures::{MeasuresView, measures};
+use crate::docx::words;
 use crate::model::{
-    IndicatorBlock, OitRow, OitStatus, RenderOptions, ReportData, ReportKind, Summary,
+    IndicatorBlock, OitRow, OitStatus, Recommendations, RenderOptions, ReportData, ReportKind,
+    Summary,
 };
 use crate::text;
 
@@ -43,6 +45,8 @@ pub struct View {
     measures: Option<MeasuresView>,
     /// OIT checklist.
     oit: Option<OitView>,
+    /// The assessor's recommendations, after the main content.
+    recommendations: Option<RecommendationsView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -103,6 +107,36 @@ struct OitView {
 struct OitGroupView {
     heading: String,
     rows: Vec<OitItemView>,
+}
+
+#[derive(Debug, Serialize)]
+struct RecommendationsView {
+    heading: String,
+    paragraphs: Vec<String>,
+    tools: Vec<RecommendationToolView>,
+}
+
+#[derive(Debug, Serialize)]
+struct RecommendationToolView {
+    heading: String,
+    paragraphs: Vec<String>,
+    indicators: Vec<RecommendationIndicatorView>,
+}
+
+#[derive(Debug, Serialize)]
+struct RecommendationIndicatorView {
+    /// None for items the document put under no indicator.
+    heading: Option<String>,
+    items: Vec<RecommendationItemView>,
+}
+
+#[derive(Debug, Serialize)]
+struct RecommendationItemView {
+    /// "ข้อ EP๑".
+    label: String,
+    text: String,
+    /// (label, list) of the OIT items and sub-indicators cited.
+    refs: Vec<(&'static str, String)>,
 }
 
 #[derive(Debug, Serialize)]
@@ -169,6 +203,11 @@ pub fn view(data: &ReportData, options: &RenderOptions, charts: bool) -> View {
         indicators,
         measures,
         oit,
+        recommendations: data
+            .header
+            .recommendations
+            .as_ref()
+            .map(|r| recommendations(r, options)),
     }
 }
 
@@ -257,6 +296,42 @@ fn indicator(b: &IndicatorBlock, options: &RenderOptions) -> IndicatorView {
             .map(|r| d(r))
             .collect::<Vec<_>>()
             .join(", "),
+    }
+}
+
+/// Display strings of the recommendations: headings, texts and item leads in the chosen digits.
+fn recommendations(r: &Recommendations, options: &RenderOptions) -> RecommendationsView {
+    let d = |s: &str| text::digits(s.trim(), options);
+    let texts = |ps: &[String]| -> Vec<String> {
+        ps.iter().map(|p| d(p)).filter(|p| !p.is_empty()).collect()
+    };
+    RecommendationsView {
+        heading: d(&r.heading),
+        paragraphs: texts(&r.paragraphs),
+        tools: r
+            .tools
+            .iter()
+            .map(|t| RecommendationToolView {
+                heading: d(&t.heading),
+                paragraphs: texts(&t.paragraphs),
+                indicators: t
+                    .indicators
+                    .iter()
+                    .map(|g| RecommendationIndicatorView {
+                        heading: words::recommendation_indicator(g, options),
+                        items: g
+                            .items
+                            .iter()
+                            .map(|i| RecommendationItemView {
+                                label: words::recommendation_label(i, options),
+                                text: d(&i.text),
+                                refs: words::recommendation_refs(i, options),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect(),
     }
 }
 

@@ -12,12 +12,13 @@ use typst::{Library, LibraryExt, World};
 use crate::fonts;
 
 /// The templates, as virtual files at the project root (`/report.typ` is the entry library).
-const TEMPLATES: [(&str, &str); 5] = [
+const TEMPLATES: [(&str, &str); 6] = [
     ("/report.typ", include_str!("../../typst/report.typ")),
     ("/common.typ", include_str!("../../typst/common.typ")),
     ("/analysis.typ", include_str!("../../typst/analysis.typ")),
     ("/measures.typ", include_str!("../../typst/measures.typ")),
     ("/oit.typ", include_str!("../../typst/oit.typ")),
+    ("/recommend.typ", include_str!("../../typst/recommend.typ")),
 ];
 
 /// The main file: reads the view and lays out the report.

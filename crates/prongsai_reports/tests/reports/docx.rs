@@ -156,14 +156,17 @@ fn digits_follow_the_option_in_text_and_page_numbers() {
             !text.chars().any(|c| c.is_ascii_digit()),
             "seed {n}: Arabic digit in Thai output"
         );
-        assert_eq!(page_number_formats(&doc), ["thaiNumbers", "thaiNumbers"]);
+        // Seed 003 has a third, portrait section: the recommendations after the tables.
+        let formats = page_number_formats(&doc);
+        assert!(formats.len() >= 2 && formats.iter().all(|f| f == "thaiNumbers"));
         let (parts, doc) = render(&data, &common::arabic());
         let text = doc.text();
         assert!(
             !text.chars().any(|c| ('๐'..='๙').contains(&c)),
             "seed {n}: Thai digit in Arabic output"
         );
-        assert_eq!(page_number_formats(&doc), ["decimal", "decimal"]);
+        let formats = page_number_formats(&doc);
+        assert!(formats.len() >= 2 && formats.iter().all(|f| f == "decimal"));
         assert!(parse(&parts["word/header1.xml"]).text().contains("- 1 -"));
     }
     let data = common::seed_report(2, ReportKind::Implementation);
@@ -371,4 +374,141 @@ fn a_report_without_its_data_is_refused() {
         docx::render(&data, &common::thai()),
         Err(ReportError::MissingData(_))
     ));
+}
+
+/// The style id of a paragraph ("" when it has none).
+fn style_of(p: &Node) -> String {
+    p.find("w:pStyle")
+        .map(|s| s.attr("w:val"))
+        .unwrap_or_default()
+}
+
+#[test]
+fn seed_003_implementation_report_ends_with_the_recommendations_on_portrait_pages() {
+    let data = common::seed_report(3, ReportKind::Implementation);
+    let r = data
+        .header
+        .recommendations
+        .as_ref()
+        .expect("seed 003 has recommendations");
+    let opts = common::thai();
+    let (parts, doc) = render(&data, &opts);
+    let secs = sections(&doc);
+    let orient: Vec<&str> = secs.iter().map(|s| s.2.as_str()).collect();
+    assert_eq!(secs.len(), 3, "heading, tables, recommendations");
+    assert_eq!(orient[1], "landscape");
+    assert_ne!(orient[2], "landscape");
+    assert_eq!((secs[2].0.as_str(), secs[2].1.as_str()), ("11906", "16838"));
+    assert_margins(&doc);
+    let styles = parse(&parts["word/styles.xml"]);
+    assert!(
+        styles
+            .find_all("w:style")
+            .iter()
+            .any(|s| s.attr("w:styleId") == "Heading3")
+    );
+    // The section follows the last table: heading, tool and indicator headings, items, references.
+    let body = doc.find("w:body").expect("body");
+    let last_table = body
+        .children
+        .iter()
+        .rposition(|c| matches!(c, xml::Child::Node(n) if n.name == "w:tbl"))
+        .expect("tables");
+    let after: Vec<&Node> = body.children[last_table + 1..]
+        .iter()
+        .filter_map(|c| match c {
+            xml::Child::Node(n) if n.name == "w:p" => Some(n),
+            _ => None,
+        })
+        .collect();
+    let heading = prongsai_reports::text::digits(&r.heading, &opts);
+    let at = after
+        .iter()
+        .position(|p| p.text() == heading)
+        .expect("the section heading after the tables");
+    assert_eq!(style_of(after[at]), "Heading1");
+    let headings = |style: &str| -> Vec<String> {
+        after
+            .iter()
+            .filter(|p| style_of(p) == style)
+            .map(|p| p.text())
+            .collect()
+    };
+    let tools: Vec<String> = r
+        .tools
+        .iter()
+        .map(|t| prongsai_reports::text::digits(&t.heading, &opts))
+        .collect();
+    assert_eq!(headings("Heading2"), tools);
+    assert!(headings("Heading3").contains(&"ตัวชี้วัดที่ ๖ คุณภาพการดำเนินงาน".to_owned()));
+    let ep1 = after
+        .iter()
+        .find(|p| p.text().starts_with("ข้อ EP๑ "))
+        .expect("the EP1 item");
+    assert!(ep1.find("w:b").is_some(), "its lead is bold");
+    let ep1_text = prongsai_reports::text::digits(
+        &r.tools
+            .iter()
+            .flat_map(|t| &t.indicators)
+            .flat_map(|g| &g.items)
+            .find(|i| i.code == "EP1")
+            .expect("EP1")
+            .text,
+        &opts,
+    );
+    assert_eq!(ep1.text(), format!("ข้อ EP๑ {ep1_text}"));
+    let all: Vec<String> = after.iter().map(|p| p.text()).collect();
+    assert_in_order(
+        &all.join("\n"),
+        &[
+            "ข้อ EP๑ ".to_owned(),
+            "ข้อ O ที่อ้างอิง: O๑๐, O๑๑".to_owned(),
+            "ข้อ ES๔ ".to_owned(),
+            "ตัวชี้วัดย่อยที่อ้างอิง: ๙.๑, ๙.๒, ๙.๓".to_owned(),
+        ],
+    );
+}
+
+#[test]
+fn package_is_deflated_with_content_types_first() {
+    // The long report of the benchmark: seed 002's measures four times over (about 20 pages).
+    let mut data = common::seed_report(2, ReportKind::Implementation);
+    let groups = data.measure_groups.clone();
+    for _ in 0..3 {
+        data.measure_groups.extend(groups.iter().cloned());
+    }
+    let bytes = docx::render(&data, &common::thai()).expect("docx renders");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).expect("zip");
+    let mut names = Vec::new();
+    let mut unpacked = 0;
+    for i in 0..archive.len() {
+        let file = archive.by_index(i).expect("entry");
+        assert!(!file.is_dir(), "parts only");
+        assert_eq!(
+            file.compression(),
+            zip::CompressionMethod::Deflated,
+            "{:?}",
+            file.name()
+        );
+        unpacked += file.size();
+        names.push(file.name().expect("name").into_owned());
+    }
+    assert_eq!(names[0], "[Content_Types].xml");
+    assert_eq!(names[1], "_rels/.rels");
+    let at = |n: &str| names.iter().position(|x| x == n).expect(n);
+    assert!(at("word/_rels/document.xml.rels") < at("word/document.xml"));
+    assert!(at("word/document.xml") < at("word/styles.xml"));
+    // Stored, the package was at least as large as its parts; deflated XML is many times smaller.
+    assert!(unpacked > 200 * 1024, "{unpacked} bytes of parts");
+    assert!(
+        (bytes.len() as u64) * 5 < unpacked,
+        "{} bytes for {unpacked} bytes of parts",
+        bytes.len()
+    );
+    // Every part still parses.
+    for (name, xml) in unzip(&bytes) {
+        if name.ends_with(".xml") || name.ends_with(".rels") {
+            parse(&xml);
+        }
+    }
 }

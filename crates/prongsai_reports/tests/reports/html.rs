@@ -128,7 +128,14 @@ fn measures_and_implementation_pages_list_measures_in_order() {
             .map(|h| text::digits(h.trim(), &common::thai()))
             .filter(|h| !h.is_empty())
             .collect();
-        assert_eq!(h2s(&root), headings, "seed {n}");
+        let measure_headings: Vec<String> = root
+            .find_all("section")
+            .into_iter()
+            .filter(|s| s.has_class("measures"))
+            .flat_map(|s| s.find_all("h2"))
+            .map(|h| h.text())
+            .collect();
+        assert_eq!(measure_headings, headings, "seed {n}");
         let rows: usize = root
             .find_all("tbody")
             .iter()
@@ -228,4 +235,115 @@ fn a_page_without_its_data_is_refused() {
         html::render(&data, &common::thai()),
         Err(prongsai_reports::ReportError::MissingData(_))
     ));
+}
+
+#[test]
+fn seed_003_implementation_page_ends_with_the_recommendations() {
+    let data = common::seed_report(3, ReportKind::Implementation);
+    let r = data
+        .header
+        .recommendations
+        .clone()
+        .expect("seed 003 has recommendations");
+    // The model: the section heading, five blocks (IIT, EIT, its two parts, OIT), items grouped
+    // under named indicators, references taken from the text.
+    assert!(r.heading.starts_with("ข้อเสนอแนะต่อผลการประเมิน"));
+    assert!(r.paragraphs[0].contains("๘๖.๖๒"));
+    let tools: Vec<(&str, Option<&str>)> = r
+        .tools
+        .iter()
+        .map(|t| (t.tool.as_str(), t.part.as_deref()))
+        .collect();
+    assert_eq!(
+        tools,
+        [
+            ("IIT", None),
+            ("EIT", None),
+            ("EIT", Some("EP")),
+            ("EIT", Some("ES")),
+            ("OIT", None)
+        ]
+    );
+    let ep = &r.tools[2];
+    let groups: Vec<(Option<u8>, &str, Vec<&str>)> = ep
+        .indicators
+        .iter()
+        .map(|g| {
+            (
+                g.number,
+                g.name.as_str(),
+                g.items.iter().map(|i| i.code.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            (Some(6), "คุณภาพการดำเนินงาน", vec!["EP1"]),
+            (Some(7), "ประสิทธิภาพการสื่อสาร", vec!["EP6"]),
+            (Some(8), "การปรับปรุงระบบการทำงาน", vec!["EP7", "EP8", "EP9"]),
+        ]
+    );
+    let ep1 = &ep.indicators[0].items[0];
+    assert!(ep1.text.starts_with("หน่วยงานควรระบุทั้งขั้นตอน"));
+    assert_eq!(ep1.oit_refs, ["O10", "O11"]);
+    let es4 = &r.tools[3].indicators[1].items[0];
+    assert_eq!(
+        (es4.code.as_str(), &es4.indicator_refs[..]),
+        (
+            "ES4",
+            &["9.1".to_owned(), "9.2".to_owned(), "9.3".to_owned()][..]
+        )
+    );
+    // A plan rebuilt from this report leaves them to the report.
+    assert!(
+        common::seed_report(3, ReportKind::Measures)
+            .header
+            .recommendations
+            .is_none()
+    );
+
+    let (_, root) = page(&data);
+    let main = root.find("main").expect("main");
+    let section = main
+        .find_all("section")
+        .into_iter()
+        .find(|s| s.attr("id") == "recommendations")
+        .expect("the recommendations section");
+    let last = main
+        .children_named("section")
+        .last()
+        .map(|s| s.attr("id"))
+        .unwrap_or_default();
+    assert_eq!(last, "recommendations", "after the measures");
+    let h2 = section.find_all("h2");
+    assert_eq!(h2.len(), 1);
+    assert_eq!(h2[0].text(), r.heading);
+    let h3: Vec<String> = section.find_all("h3").iter().map(|h| h.text()).collect();
+    let expected: Vec<String> = r.tools.iter().map(|t| t.heading.clone()).collect();
+    assert_eq!(h3, expected);
+    let h4: Vec<String> = section.find_all("h4").iter().map(|h| h.text()).collect();
+    assert_eq!(h4[0], "ตัวชี้วัดที่ ๖ คุณภาพการดำเนินงาน");
+    let items: Vec<&Node> = section
+        .find_all("div")
+        .into_iter()
+        .filter(|d| d.has_class("recommendation"))
+        .collect();
+    let count: usize = r
+        .tools
+        .iter()
+        .flat_map(|t| &t.indicators)
+        .map(|g| g.items.len())
+        .sum();
+    assert_eq!(items.len(), count);
+    let first = items[0].text();
+    let first = first.trim();
+    assert!(first.starts_with("ข้อ EP๑ หน่วยงานควรระบุทั้งขั้นตอน"), "{first}");
+    assert!(first.contains("ข้อ O ที่อ้างอิง: O๑๐, O๑๑"), "{first}");
+    assert!(section.text().contains("ตัวชี้วัดย่อยที่อ้างอิง: ๙.๑, ๙.๒, ๙.๓"));
+
+    let arabic = html::render(&data, &common::arabic()).expect("renders");
+    let body = parse(&arabic).find("body").expect("body").text();
+    assert!(body.contains("ข้อ EP1 ") && body.contains("ตัวชี้วัดย่อยที่อ้างอิง: 9.1, 9.2, 9.3"));
+    assert!(!body.chars().any(|c| ('๐'..='๙').contains(&c)));
 }

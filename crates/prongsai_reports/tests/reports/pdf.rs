@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use prongsai_reports::model::ReportData;
+use prongsai_reports::model::{Header, OitRow, OitStatus, ReportData};
 use prongsai_reports::{RenderOptions, ReportKind, pdf, text};
 
 use crate::common;
@@ -383,4 +383,154 @@ fn doubled_clusters_stay_rare() {
         doubled * 100 < folded.chars().count(),
         "{doubled} doubled clusters"
     );
+}
+
+/// The page count of a rendered PDF.
+fn page_count(pdf: &TempPdf) -> usize {
+    poppler("pdfinfo", &[], pdf)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("page count")
+}
+
+#[test]
+fn seed_003_implementation_report_ends_with_the_recommendations_on_portrait_pages() {
+    let data = common::seed_report(3, ReportKind::Implementation);
+    let r = data
+        .header
+        .recommendations
+        .as_ref()
+        .expect("seed 003 has recommendations");
+    let opts = common::thai();
+    let pdf = rendered(&data, &opts);
+    let all = layout_text(&pdf, None);
+    let last_measure = data
+        .measure_groups
+        .iter()
+        .flat_map(|g| &g.measures)
+        .last()
+        .expect("measures");
+    let ep1 = r
+        .tools
+        .iter()
+        .flat_map(|t| &t.indicators)
+        .flat_map(|g| &g.items)
+        .find(|i| i.code == "EP1")
+        .expect("EP1 item");
+    let needles = [
+        text::digits(&head(&last_measure.title, 8), &opts),
+        text::digits(&head(&r.heading, 24), &opts),
+        "(InternalIntegrityandTransparencyAssessment:IIT)".to_owned(),
+        "ส่วนที่ ๑ ผู้รับบริการ".to_owned(),
+        "ตัวชี้วัดที่ ๖ คุณภาพการดำเนินงาน".to_owned(),
+        "ข้อ EP๑".to_owned(),
+        text::digits(&head(&ep1.text, 20), &opts),
+        "ข้อ O ที่อ้างอิง: O๑๐, O๑๑".to_owned(),
+        "ข้อ ES๔".to_owned(),
+        "ตัวชี้วัดย่อยที่อ้างอิง: ๙.๑, ๙.๒, ๙.๓".to_owned(),
+        "(OpenDataIntegrityandTransparencyAssessment:OIT)".to_owned(),
+    ];
+    assert_in_order(&all, &needles);
+    assert!(!normalize(&all).contains("EP1"), "codes in Thai digits");
+    // The tables are landscape; the section starts on a portrait page of its own.
+    let sizes = page_sizes(&pdf);
+    let first_portrait = sizes
+        .iter()
+        .position(|&s| s == (595, 842))
+        .expect("portrait pages");
+    assert!(first_portrait >= 1);
+    assert!(sizes[..first_portrait].iter().all(|&s| s == (842, 595)));
+    assert!(sizes[first_portrait..].iter().all(|&s| s == (595, 842)));
+    let page = layout_text(&pdf, Some(first_portrait + 1));
+    assert!(
+        normalize(&page).starts_with(&normalize(&format!(
+            "{}{}",
+            text::page_number(first_portrait as u32 + 1, &opts),
+            text::digits(&head(&r.heading, 12), &opts)
+        ))),
+        "page number, then the heading:\n{page}"
+    );
+    let arabic = layout_text(&rendered(&data, &common::arabic()), None);
+    assert!(normalize(&arabic).contains("ข้อEP1") && normalize(&arabic).contains("O10,O11"));
+    assert!(!has_thai_digit(&arabic), "{arabic}");
+}
+
+/// Heading word of the synthetic groups: a group row's text starts with it, no item's does.
+const GROUP_WORD: &str = "หมวดทดสอบที่";
+
+/// An OIT checklist of many small groups (one to three rows of varied height) and one long group,
+/// so that page ends fall next to group rows in many places.
+fn long_checklist() -> ReportData {
+    let mut items = Vec::new();
+    let mut code = 0;
+    for g in 1..=36 {
+        let rows = if g == 36 { 40 } else { 1 + g % 3 };
+        for k in 0..rows {
+            code += 1;
+            let words = "ข้อมูลการดำเนินงานของหน่วยงานที่เผยแพร่ต่อสาธารณะ ";
+            items.push(OitRow {
+                code: format!("O{code}"),
+                indicator: Some(9),
+                group: format!("{GROUP_WORD} {g} การเปิดเผยข้อมูล"),
+                title: format!("รายการที่ {code} {}", words.repeat(1 + (code * 7 + k) % 4)),
+                status: if code % 5 == 0 {
+                    OitStatus::No
+                } else {
+                    OitStatus::Yes
+                },
+                url: (code % 2 == 0).then(|| format!("https://www.example.go.th/ita/o{code}")),
+            });
+        }
+    }
+    ReportData {
+        kind: ReportKind::Oit,
+        header: Header {
+            title: String::new(),
+            agency: "องค์การบริหารส่วนตำบลทดสอบ".into(),
+            fiscal_year: Some(2568),
+            ..Header::default()
+        },
+        summary: None,
+        indicators: Vec::new(),
+        measure_groups: Vec::new(),
+        oit_items: items,
+        paragraphs: Vec::new(),
+    }
+}
+
+#[test]
+fn oit_group_rows_never_end_a_page_and_repeat_on_continued_pages() {
+    let data = long_checklist();
+    let opts = common::thai();
+    // Shifting the table down by a line at a time moves every page end past a different row.
+    for intro in 0..4 {
+        let mut data = data.clone();
+        data.paragraphs = vec!["ข้อความนำ".to_owned(); intro];
+        let pdf = rendered(&data, &opts);
+        let pages = page_count(&pdf);
+        assert!(pages >= 6, "{pages} pages");
+        for page in 1..=pages {
+            let t = layout_text(&pdf, Some(page));
+            let lines: Vec<&str> = t.lines().filter(|l| !l.trim().is_empty()).collect();
+            let last = lines.last().copied().unwrap_or_default();
+            assert!(
+                !last.trim_start().starts_with(GROUP_WORD),
+                "page {page} ends with a group row:\n{t}"
+            );
+            if page > 1 {
+                // Under the repeated column titles comes the group the page continues (or a new one).
+                let at = lines
+                    .iter()
+                    .position(|l| l.contains("สถานะ"))
+                    .expect("column titles repeat");
+                assert!(
+                    lines
+                        .get(at + 1)
+                        .is_some_and(|l| l.trim_start().starts_with(GROUP_WORD)),
+                    "page {page} starts without its group:\n{t}"
+                );
+            }
+        }
+    }
 }
