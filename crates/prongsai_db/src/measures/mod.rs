@@ -3,6 +3,7 @@
 mod copy;
 mod summary;
 mod write;
+mod year_children;
 
 use std::collections::HashMap;
 
@@ -224,54 +225,8 @@ async fn fetch_year(
     .fetch_all(&mut **tx)
     .await?;
     let mut out = rows.iter().map(from_row).collect::<Result<Vec<_>, _>>()?;
-    load_year_children(tx, agency, fiscal_year, &mut out).await?;
+    year_children::load_year_children(tx, agency, fiscal_year, &mut out).await?;
     Ok(out)
-}
-
-/// Links and units of every measure of a year: two queries, whatever the number of measures.
-async fn load_year_children(
-    tx: &mut Tx,
-    agency: AgencyId,
-    fiscal_year: u16,
-    measures: &mut [Measure],
-) -> Result<(), DbError> {
-    if measures.is_empty() {
-        return Ok(());
-    }
-    let by_id: HashMap<i64, usize> = measures
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.id.0, i))
-        .collect();
-    let links = sqlx::query(
-        "SELECT measure_id, code FROM measure_links WHERE measure_id IN \
-         (SELECT id FROM measures WHERE agency_id = $1 AND fiscal_year = $2) \
-         ORDER BY measure_id, position",
-    )
-    .bind(agency.0)
-    .bind(i64::from(fiscal_year))
-    .fetch_all(&mut **tx)
-    .await?;
-    for r in &links {
-        if let Some(&i) = by_id.get(&r.try_get::<i64, _>("measure_id")?) {
-            measures[i].links.push(r.try_get("code")?);
-        }
-    }
-    let units = sqlx::query(
-        "SELECT measure_id, unit_id FROM measure_units WHERE measure_id IN \
-         (SELECT id FROM measures WHERE agency_id = $1 AND fiscal_year = $2) \
-         ORDER BY measure_id, position",
-    )
-    .bind(agency.0)
-    .bind(i64::from(fiscal_year))
-    .fetch_all(&mut **tx)
-    .await?;
-    for r in &units {
-        if let Some(&i) = by_id.get(&r.try_get::<i64, _>("measure_id")?) {
-            measures[i].unit_ids.push(UnitId(r.try_get("unit_id")?));
-        }
-    }
-    Ok(())
 }
 
 async fn load_children(tx: &mut Tx, m: &mut Measure) -> Result<(), DbError> {
