@@ -5,8 +5,6 @@ mod summary;
 mod write;
 mod year_children;
 
-use std::collections::HashMap;
-
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
