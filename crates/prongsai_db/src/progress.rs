@@ -164,11 +164,7 @@ pub async fn delete(db: &Db, actor: &Actor, id: ProgressId) -> Result<(), DbErro
     let mut tx = db.begin().await?;
     let p = fetch(&mut tx, id).await?;
     evidence::detach_from_progress(&mut tx, actor, id).await?;
-    sqlx::query("DELETE FROM progress WHERE id = $1")
-        .bind(id.0)
-        .execute(&mut *tx)
-        .await?;
-    audit::record(&mut tx, actor, change(&p, "delete", Some(json(&p)?), None)).await?;
+    remove(&mut tx, actor, &p).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -184,14 +180,18 @@ pub(crate) async fn delete_for_measure(
         .fetch_all(&mut **tx)
         .await?;
     for row in &rows {
-        let p = from_row(row)?;
-        sqlx::query("DELETE FROM progress WHERE id = $1")
-            .bind(p.id.0)
-            .execute(&mut **tx)
-            .await?;
-        audit::record(tx, actor, change(&p, "delete", Some(json(&p)?), None)).await?;
+        remove(tx, actor, &from_row(row)?).await?;
     }
     Ok(())
+}
+
+/// Deletes one row inside `tx` and audits it.
+async fn remove(tx: &mut Tx, actor: &Actor, p: &Progress) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM progress WHERE id = $1")
+        .bind(p.id.0)
+        .execute(&mut **tx)
+        .await?;
+    audit::record(tx, actor, change(p, "delete", Some(json(p)?), None)).await
 }
 
 /// The entry inside a transaction, or `NotFound`.

@@ -178,11 +178,7 @@ pub(crate) async fn insert(
 pub async fn delete(db: &Db, actor: &Actor, id: EvidenceId) -> Result<(), DbError> {
     let mut tx = db.begin().await?;
     let e = fetch(&mut tx, id).await?;
-    sqlx::query("DELETE FROM evidence WHERE id = $1")
-        .bind(id.0)
-        .execute(&mut *tx)
-        .await?;
-    audit::record(&mut tx, actor, change(&e, "delete", Some(json(&e)?), None)).await?;
+    remove(&mut tx, actor, &e).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -198,14 +194,18 @@ pub(crate) async fn delete_for_measure(
         .fetch_all(&mut **tx)
         .await?;
     for row in &rows {
-        let e = from_row(row)?;
-        sqlx::query("DELETE FROM evidence WHERE id = $1")
-            .bind(e.id.0)
-            .execute(&mut **tx)
-            .await?;
-        audit::record(tx, actor, change(&e, "delete", Some(json(&e)?), None)).await?;
+        remove(tx, actor, &from_row(row)?).await?;
     }
     Ok(())
+}
+
+/// Deletes one row inside `tx` and audits it.
+async fn remove(tx: &mut Tx, actor: &Actor, e: &Evidence) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM evidence WHERE id = $1")
+        .bind(e.id.0)
+        .execute(&mut **tx)
+        .await?;
+    audit::record(tx, actor, change(e, "delete", Some(json(e)?), None)).await
 }
 
 /// Keeps the evidence of a deleted entry with its measure, auditing each change.

@@ -223,23 +223,8 @@ pub async fn set_status(
     id: MeasureId,
     status: MeasureStatus,
 ) -> Result<Measure, DbError> {
-    let mut tx = db.begin().await?;
-    let before = fetch(&mut tx, id).await?;
-    sqlx::query("UPDATE measures SET status = $1, updated_at = $2 WHERE id = $3")
-        .bind(status.as_str())
-        .bind(ts_text(now()))
-        .bind(id.0)
-        .execute(&mut *tx)
-        .await?;
-    let after = fetch(&mut tx, id).await?;
-    audit::record(
-        &mut tx,
-        actor,
-        change(&after, "set_status", Some(&before), Some(&after))?,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(after)
+    let sql = "UPDATE measures SET status = $1, updated_at = $2 WHERE id = $3";
+    set_one(db, actor, id, sql, status.as_str().to_owned(), "set_status").await
 }
 
 /// Changes only the outcome text.
@@ -249,10 +234,24 @@ pub async fn set_outcome(
     id: MeasureId,
     outcome: &str,
 ) -> Result<Measure, DbError> {
+    let sql = "UPDATE measures SET outcome = $1, updated_at = $2 WHERE id = $3";
+    set_one(db, actor, id, sql, outcome.trim().to_owned(), "set_outcome").await
+}
+
+/// Runs `sql` (one column set to `$1`, `updated_at` to `$2`, for measure `$3`) and audits it as
+/// `action`, before → after, in one transaction.
+async fn set_one(
+    db: &Db,
+    actor: &Actor,
+    id: MeasureId,
+    sql: &'static str,
+    value: String,
+    action: &'static str,
+) -> Result<Measure, DbError> {
     let mut tx = db.begin().await?;
     let before = fetch(&mut tx, id).await?;
-    sqlx::query("UPDATE measures SET outcome = $1, updated_at = $2 WHERE id = $3")
-        .bind(outcome.trim().to_string())
+    sqlx::query(sql)
+        .bind(value)
         .bind(ts_text(now()))
         .bind(id.0)
         .execute(&mut *tx)
@@ -261,7 +260,7 @@ pub async fn set_outcome(
     audit::record(
         &mut tx,
         actor,
-        change(&after, "set_outcome", Some(&before), Some(&after))?,
+        change(&after, action, Some(&before), Some(&after))?,
     )
     .await?;
     tx.commit().await?;
