@@ -257,7 +257,9 @@ fn missing_questions_are_named_per_indicator() {
         &sheet(&fw, &[("i1", 100.0), ("ind2", 90.0), ("ind3", 90.0)]),
     )
     .expect_err("incomplete");
-    let ScoreError::Missing(list) = &err;
+    let ScoreError::Missing(list) = &err else {
+        panic!("expected missing indicators, got {err}");
+    };
     let got: Vec<(u8, Vec<String>)> = list
         .iter()
         .map(|m| {

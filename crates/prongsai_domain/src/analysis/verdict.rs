@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::framework::Framework;
+use crate::framework::{Framework, GradingKind};
 use crate::scoring::{Score, ScoreResult, round2};
 
 /// One scored unit in the verdict: a tool, or an EIT part when the tool is split.
@@ -33,8 +33,10 @@ pub enum VerdictStatus {
 pub struct Verdict {
     /// Total score.
     pub total: Score,
-    /// Grade.
+    /// The year's label: a letter or a rating level.
     pub grade: String,
+    /// English gloss of a rating level ("" for letters).
+    pub grade_en: String,
     /// Total reached the pass mark.
     pub passed: bool,
     /// Pass mark used.
@@ -53,81 +55,91 @@ pub struct Verdict {
     pub text_en: String,
 }
 
-/// Builds the verdict of `result` under `fw`.
+/// Builds the verdict of `result` under `fw`: the year's label (letter or rating level), pass, and why the
+/// result is not one level higher when a tool held it back.
 pub fn verdict(fw: &Framework, result: &ScoreResult) -> Verdict {
     let target = fw.pass.tool_target;
-    let mut units = Vec::new();
-    for t in &result.tools {
-        let parts: Vec<_> = t
-            .parts
+    let units: Vec<VerdictUnit> = result
+        .units
+        .iter()
+        .map(|u| VerdictUnit {
+            code: u.unit.as_str().to_string(),
+            score: u.score,
+            reached: round2(u.score.value()) >= target,
+        })
+        .collect();
+    let all = units.iter().all(|u| u.reached);
+    let below = |min: f64| -> Vec<&str> {
+        units
             .iter()
-            .filter_map(|p| p.score.map(|s| (p.code.as_str(), s)))
-            .collect();
-        if !t.parts.is_empty() && parts.len() == t.parts.len() {
-            for (code, s) in parts {
-                units.push(VerdictUnit {
-                    code: code.to_string(),
-                    score: s,
-                    reached: round2(s.value()) >= target,
-                });
-            }
+            .filter(|u| round2(u.score.value()) < min)
+            .map(|u| u.code.as_str())
+            .collect()
+    };
+    let total = result.total;
+    let shown = round2(total.value());
+    let grade = &result.grade;
+    let status = if !result.passed {
+        VerdictStatus::NotPassed
+    } else if all {
+        VerdictStatus::PassedAllTools
+    } else {
+        VerdictStatus::PassedToolBelowTarget
+    };
+    // The next better band the total alone would reach, held back by a tool condition.
+    let position = fw.grading.bands.iter().position(|b| &b.grade == grade);
+    let held_back = position.and_then(|pos| {
+        fw.grading.bands[..pos]
+            .iter()
+            .rev()
+            .find(|b| shown >= b.min && b.min_every_tool.is_some())
+    });
+    let mut th = format!("ผลการประเมินภาพรวม {total} คะแนน ระดับ {grade}");
+    let mut en = match result.grade_en.as_str() {
+        "" => format!("Overall score {total}, grade {grade}"),
+        gloss => format!("Overall score {total}, rated {grade} ({gloss})"),
+    };
+    if fw.grading.kind == GradingKind::Letters || !result.passed {
+        if result.passed {
+            th.push_str(&format!(" ผ่านเกณฑ์ {} คะแนน", fw.pass.mark));
+            en.push_str(&format!(", passing the mark of {}", fw.pass.mark));
         } else {
-            let code = t.code.as_str().to_string();
-            units.push(VerdictUnit {
-                code,
-                score: t.score,
-                reached: round2(t.score.value()) >= target,
-            });
+            th.push_str(&format!(" ต่ำกว่าเกณฑ์ผ่าน {} คะแนน", fw.pass.mark));
+            en.push_str(&format!(", below the pass mark of {}", fw.pass.mark));
         }
     }
-    let all = units.iter().all(|u| u.reached);
-    let below: Vec<&str> = units
-        .iter()
-        .filter(|u| !u.reached)
-        .map(|u| u.code.as_str())
-        .collect();
-    let total = result.total;
-    let (status, text_th, text_en) = if !result.passed {
-        (
-            VerdictStatus::NotPassed,
-            format!(
-                "ผลการประเมินภาพรวม {total} คะแนน ต่ำกว่าเกณฑ์ผ่าน {} คะแนน จึงยังไม่ผ่านค่าเป้าหมาย",
-                fw.pass.mark
-            ),
-            format!(
-                "The overall score {total} is below the pass mark of {}; the target is not yet met.",
-                fw.pass.mark
-            ),
-        )
-    } else if all {
-        (
-            VerdictStatus::PassedAllTools,
-            format!("ผ่านค่าเป้าหมาย: ภาพรวม {total} คะแนน และทุกเครื่องมือได้ {target} คะแนนขึ้นไป"),
-            format!("Passed: overall {total}, and every tool scored {target} or more."),
-        )
-    } else {
-        (
-            VerdictStatus::PassedToolBelowTarget,
-            format!(
-                "ผ่านค่าเป้าหมายในภาพรวม ({total} คะแนน) แต่เครื่องมือ {} ยังได้น้อยกว่า {target} คะแนน",
-                below.join(", ")
-            ),
-            format!(
-                "Passed overall ({total}), but {} scored below {target}.",
-                below.join(", ")
-            ),
-        )
-    };
+    if let Some(next) = held_back {
+        let min = next.min_every_tool.unwrap_or(next.min);
+        let list = below(min).join(", ");
+        th.push_str(&format!(
+            " ยังไม่ถึงระดับ {} เพราะ {list} ได้ต่ำกว่า {min} คะแนน",
+            next.grade
+        ));
+        en.push_str(&format!(
+            "; not {} because {list} scored below {min}",
+            if next.grade_en.is_empty() {
+                &next.grade
+            } else {
+                &next.grade_en
+            }
+        ));
+    } else if status == VerdictStatus::PassedToolBelowTarget {
+        let list = below(target).join(", ");
+        th.push_str(&format!(" แต่เครื่องมือ {list} ยังได้น้อยกว่า {target} คะแนน"));
+        en.push_str(&format!(", but {list} scored below {target}"));
+    }
+    en.push('.');
     Verdict {
         total,
-        grade: result.grade.clone(),
+        grade: grade.clone(),
+        grade_en: result.grade_en.clone(),
         passed: result.passed,
         pass_mark: fw.pass.mark,
         tool_target: target,
         all_tools_reached_target: all,
         units,
         status,
-        text_th,
-        text_en,
+        text_th: th,
+        text_en: en,
     }
 }

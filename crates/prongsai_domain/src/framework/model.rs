@@ -88,22 +88,64 @@ pub struct PassRule {
     pub provenance: Provenance,
 }
 
-/// A grade band: `grade` for totals at or above `min`.
+/// A grade band or rating level: `grade` for totals at or above `min` whose every rated unit (IIT, each EIT
+/// part or EIT, OIT) is at or above `min_every_tool` when that is set.
 #[derive(Debug, Clone, Serialize)]
 pub struct GradeBand {
-    /// AA, A, B, C, D, E or F.
+    /// The label printed verbatim: AA … F, or ผ่านดีเยี่ยม … ต้องปรับปรุงโดยด่วน.
     pub grade: String,
-    /// Inclusive lower bound.
+    /// English gloss for English pages ("" when none).
+    pub grade_en: String,
+    /// Inclusive lower bound of the total.
     pub min: f64,
+    /// Inclusive lower bound every rated unit must reach, for rating levels.
+    pub min_every_tool: Option<f64>,
+    /// Other spellings seen in official or agency documents (accepted on input).
+    pub aliases: Vec<String>,
+}
+
+/// Whether a year grades with letters or with rating levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GradingKind {
+    /// AA, A, B … F on the total alone (up to 2565).
+    Letters,
+    /// Five rating levels on the total and every tool (from 2566).
+    Levels,
 }
 
 /// The grade bands of a year, highest first.
 #[derive(Debug, Clone, Serialize)]
 pub struct Grading {
+    /// Letters or levels.
+    pub kind: GradingKind,
     /// Bands from the highest grade down to the one starting at 0.
     pub bands: Vec<GradeBand>,
     /// Where the bands come from.
     pub provenance: Provenance,
+}
+
+impl Grading {
+    /// The band of a total and its rated units' scores (all already on the grade basis).
+    pub fn band_for(&self, total: f64, units: &[f64]) -> Option<&GradeBand> {
+        self.bands.iter().find(|b| {
+            total >= b.min
+                && b.min_every_tool
+                    .is_none_or(|m| units.iter().all(|u| *u >= m))
+        })
+    }
+
+    /// The canonical label of `text` (a label or one of its aliases, spaces ignored), if the year has it.
+    pub fn canonical(&self, text: &str) -> Option<&GradeBand> {
+        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let t = squeeze(text);
+        self.bands.iter().find(|b| {
+            squeeze(&b.grade).eq_ignore_ascii_case(&t)
+                || b.aliases
+                    .iter()
+                    .any(|a| squeeze(a).eq_ignore_ascii_case(&t))
+        })
+    }
 }
 
 /// A part of a tool (EIT part 1 / part 2 in 2567).
@@ -324,13 +366,12 @@ impl Framework {
         codes
     }
 
-    /// The grade of a total (already on the grade basis).
-    pub fn grade_for(&self, total: f64) -> &str {
+    /// The grade of a total and its rated units (all already on the grade basis).
+    pub fn grade_for(&self, total: f64, units: &[f64]) -> &str {
         self.grading
-            .bands
-            .iter()
-            .find(|b| total >= b.min)
-            .map_or("F", |b| b.grade.as_str())
+            .band_for(total, units)
+            .or(self.grading.bands.last())
+            .map_or("", |b| b.grade.as_str())
     }
 
     /// Points of `answer` (0-based index into the scale) for a question, honouring reverse scoring.

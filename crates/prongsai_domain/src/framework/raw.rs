@@ -51,6 +51,9 @@ pub(crate) struct RawPass {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawGrading {
+    /// `letters` (AA–F, up to 2565) or `levels` (the five rating levels from 2566).
+    #[serde(default)]
+    pub kind: Option<String>,
     pub provenance: String,
     pub bands: Vec<RawBand>,
 }
@@ -59,7 +62,13 @@ pub(crate) struct RawGrading {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawBand {
     pub grade: String,
+    #[serde(default)]
+    pub grade_en: Option<String>,
     pub min: f64,
+    #[serde(default)]
+    pub min_every_tool: Option<f64>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

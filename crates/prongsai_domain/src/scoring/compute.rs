@@ -4,6 +4,7 @@ use super::assumptions::collect;
 use super::result::*;
 use super::round::{Score, round2};
 use super::sheet::ScoreSheet;
+use super::unit::Unit;
 use crate::code::{Code, CodePrefix};
 use crate::framework::{Framework, GradeBasis, Indicator, OitAggregation, ToolCode};
 
@@ -13,17 +14,27 @@ pub enum ScoreError {
     /// Some indicators can be computed neither from a given score nor from their questions/items.
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
     Missing(Vec<Missing>),
+    /// One EIT part was given whole without the other.
+    #[error("ใส่คะแนน {given} ทั้งส่วนแล้ว ต้องใส่คะแนน {missing} ทั้งส่วนด้วย หรือใส่ EIT ทั้งเครื่องมือแทน")]
+    MissingPart {
+        /// The part given.
+        given: Unit,
+        /// The part missing.
+        missing: Unit,
+    },
 }
 
 /// What one indicator lacks.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error(
-    "ตัวชี้วัดที่ {indicator} ขาดคะแนน {} — ใส่ให้ครบ หรือใส่ ind{indicator} แทน (indicator {indicator} is missing {}; give them or ind{indicator})",
-    list(.codes), list(.codes)
+    "ตัวชี้วัดที่ {indicator} ยังขาดคะแนน {} ให้ใส่ให้ครบ หรือใส่คะแนนทั้งตัวชี้วัดเป็น ind{indicator} หรือทั้งเครื่องมือ {tool} แทน",
+    list(.codes), tool = .tool.as_str()
 )]
 pub struct Missing {
     /// Indicator number.
     pub indicator: u8,
+    /// The indicator's tool.
+    pub tool: ToolCode,
     /// Codes that are missing (only `ind<N>` for an indicator-only indicator).
     pub codes: Vec<Code>,
 }
@@ -45,13 +56,38 @@ fn mean(xs: &[f64]) -> Option<f64> {
 }
 
 /// Scores `sheet` under `fw`. Indicators given directly win over their questions; questions given
-/// alongside are still reported (and used by the analysis).
+/// alongside are still reported (and used by the analysis). A tool given whole (`IIT`, `EIT`, `EP`+`ES`, `OIT`)
+/// has no indicator scores of its own.
 pub fn score(fw: &Framework, sheet: &ScoreSheet) -> Result<ScoreResult, ScoreError> {
+    for tool in &fw.tools {
+        let given: Vec<Unit> = tool
+            .parts
+            .iter()
+            .filter_map(|p| Unit::of_part(p.prefix))
+            .filter(|u| sheet.unit(*u).is_some())
+            .collect();
+        if let Some(first) = given.first() {
+            let absent = tool
+                .parts
+                .iter()
+                .filter_map(|p| Unit::of_part(p.prefix))
+                .find(|u| sheet.unit(*u).is_none());
+            if let Some(missing) = absent {
+                return Err(ScoreError::MissingPart {
+                    given: *first,
+                    missing,
+                });
+            }
+        }
+    }
     let mut missing = Vec::new();
     let mut indicators = Vec::with_capacity(fw.indicators.len());
     // part_scores[part][indicator] for split tools
     let mut part_means: Vec<(CodePrefix, Vec<f64>)> = Vec::new();
     for ind in &fw.indicators {
+        if sheet.tool_given(ind.tool) {
+            continue;
+        }
         match indicator_score(fw, ind, sheet, &mut part_means) {
             Ok(s) => indicators.push(s),
             Err(m) => missing.push(m),
@@ -63,55 +99,141 @@ pub fn score(fw: &Framework, sheet: &ScoreSheet) -> Result<ScoreResult, ScoreErr
     let mut tools = Vec::with_capacity(fw.tools.len());
     let mut total = 0.0;
     for tool in &fw.tools {
-        let scores: Vec<f64> = indicators
-            .iter()
-            .filter(|i| i.tool == tool.code)
-            .map(|i| i.score.value())
-            .collect();
-        let s = mean(&scores).unwrap_or(0.0);
-        total += tool.weight * s / 100.0;
+        let whole = sheet.unit(Unit::of_tool(tool.code));
+        let given_parts: Option<Vec<f64>> = if tool.parts.is_empty() {
+            None
+        } else {
+            tool.parts
+                .iter()
+                .map(|p| Unit::of_part(p.prefix).and_then(|u| sheet.unit(u)))
+                .collect()
+        };
         let all_computed = indicators
             .iter()
             .filter(|i| i.tool == tool.code)
             .all(|i| i.source == ScoreSource::Computed);
-        let parts = tool
-            .parts
-            .iter()
-            .map(|p| PartScore {
-                code: p.prefix,
-                weight: p.weight,
-                score: part_means
-                    .iter()
-                    .find(|(c, _)| *c == p.prefix)
-                    .filter(|_| all_computed)
-                    .and_then(|(_, v)| mean(v))
-                    .map(Score),
-            })
-            .collect();
+        let (s, source, parts) = if let Some(v) = whole {
+            let parts = tool
+                .parts
+                .iter()
+                .map(|p| PartScore {
+                    code: p.prefix,
+                    weight: p.weight,
+                    score: None,
+                })
+                .collect();
+            (v, ScoreSource::Given, parts)
+        } else if let Some(values) = given_parts {
+            let wsum: f64 = tool.parts.iter().map(|p| p.weight).sum();
+            let acc: f64 = tool
+                .parts
+                .iter()
+                .zip(&values)
+                .map(|(p, v)| p.weight * v)
+                .sum();
+            let parts = tool
+                .parts
+                .iter()
+                .zip(&values)
+                .map(|(p, v)| PartScore {
+                    code: p.prefix,
+                    weight: p.weight,
+                    score: Some(Score(*v)),
+                })
+                .collect();
+            (
+                if wsum > 0.0 { acc / wsum } else { 0.0 },
+                ScoreSource::Given,
+                parts,
+            )
+        } else {
+            let scores: Vec<f64> = indicators
+                .iter()
+                .filter(|i| i.tool == tool.code)
+                .map(|i| i.score.value())
+                .collect();
+            let parts = tool
+                .parts
+                .iter()
+                .map(|p| PartScore {
+                    code: p.prefix,
+                    weight: p.weight,
+                    score: part_means
+                        .iter()
+                        .find(|(c, _)| *c == p.prefix)
+                        .filter(|_| all_computed)
+                        .and_then(|(_, v)| mean(v))
+                        .map(Score),
+                })
+                .collect();
+            (mean(&scores).unwrap_or(0.0), ScoreSource::Computed, parts)
+        };
+        total += tool.weight * s / 100.0;
         tools.push(ToolScore {
             code: tool.code,
             weight: tool.weight,
             score: Score(s),
+            source,
             parts,
         });
     }
-    let graded = match fw.rules.grade_basis {
-        GradeBasis::Rounded2dp => round2(total),
-        GradeBasis::Unrounded => total,
+    let basis = |x: f64| match fw.rules.grade_basis {
+        GradeBasis::Rounded2dp => round2(x),
+        GradeBasis::Unrounded => x,
     };
+    let units = rated_units(&tools);
+    let graded = basis(total);
+    let graded_units: Vec<f64> = units.iter().map(|u| basis(u.score.value())).collect();
+    let band = fw
+        .grading
+        .band_for(graded, &graded_units)
+        .or(fw.grading.bands.last());
     let used_questions = indicators
         .iter()
         .any(|i| i.source == ScoreSource::Computed && i.tool != ToolCode::Oit);
+    let (assumptions, assumptions_plain) = collect(fw, used_questions, &indicators);
     Ok(ScoreResult {
         framework: fw.id.clone(),
         fiscal_year: fw.fiscal_year,
-        grade: fw.grade_for(graded).to_string(),
+        grade: band.map(|b| b.grade.clone()).unwrap_or_default(),
+        grade_en: band.map(|b| b.grade_en.clone()).unwrap_or_default(),
+        grading: fw.grading.kind,
         passed: graded >= fw.pass.mark,
-        assumptions: collect(fw, used_questions, &indicators),
+        assumptions,
+        assumptions_plain,
         indicators,
         tools,
+        units,
         total: Score(total),
     })
+}
+
+/// The units every-tool conditions compare: IIT, each EIT part when both are known (else EIT), OIT.
+fn rated_units(tools: &[ToolScore]) -> Vec<UnitScore> {
+    let mut out = Vec::new();
+    for t in tools {
+        let parts: Option<Vec<UnitScore>> = if t.parts.is_empty() {
+            None
+        } else {
+            t.parts
+                .iter()
+                .map(|p| {
+                    Some(UnitScore {
+                        unit: Unit::of_part(p.code)?,
+                        score: p.score?,
+                    })
+                })
+                .collect()
+        };
+        match parts {
+            Some(list) => out.extend(list),
+            None => out.push(UnitScore {
+                unit: Unit::of_tool(t.code),
+                score: t.score,
+            }),
+        }
+    }
+    out
 }
 
 fn indicator_score(
@@ -137,6 +259,7 @@ fn indicator_score(
     if ind.indicator_only {
         return Err(Missing {
             indicator: ind.number,
+            tool: ind.tool,
             codes: vec![ind_code],
         });
     }
@@ -161,6 +284,7 @@ fn indicator_score(
     if !absent.is_empty() {
         return Err(Missing {
             indicator: ind.number,
+            tool: ind.tool,
             codes: absent,
         });
     }

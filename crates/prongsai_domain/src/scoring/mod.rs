@@ -6,9 +6,11 @@ mod responses;
 mod result;
 mod round;
 mod sheet;
+mod unit;
 
 pub use compute::{Missing, ScoreError, score};
 pub use responses::{AnswerError, ResponseTally, allowed_answers, answer_index};
 pub use result::*;
 pub use round::{Score, round2};
 pub use sheet::{ScoreSheet, SheetError, oit_mark};
+pub use unit::Unit;

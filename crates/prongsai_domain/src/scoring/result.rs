@@ -3,8 +3,9 @@
 use serde::Serialize;
 
 use super::round::Score;
+use super::unit::Unit;
 use crate::code::{Code, CodePrefix};
-use crate::framework::ToolCode;
+use crate::framework::{GradingKind, ToolCode};
 
 /// Where an indicator score comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -75,11 +76,31 @@ pub struct ToolScore {
     pub code: ToolCode,
     /// Weight in the total, percent.
     pub weight: f64,
-    /// Mean of the tool's indicators.
+    /// Mean of the tool's indicators, or the score given for the whole tool (or its parts).
     pub score: Score,
+    /// Given whole (or as its parts), or computed from its indicators.
+    pub source: ScoreSource,
     /// Parts, for a split tool.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<PartScore>,
+}
+
+/// A rated unit's score: what the per-tool conditions of the rating levels compare.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitScore {
+    /// IIT, EP, ES (or EIT when its parts are not known) or OIT.
+    pub unit: Unit,
+    /// Score on 0–100.
+    pub score: Score,
+}
+
+/// One assumption in plain words, for people: Thai and English.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlainAssumption {
+    /// Thai sentence.
+    pub th: String,
+    /// English sentence.
+    pub en: String,
 }
 
 /// The result of scoring one agency for one framework.
@@ -89,23 +110,50 @@ pub struct ScoreResult {
     pub framework: String,
     /// Buddhist-era fiscal year.
     pub fiscal_year: u16,
-    /// Ten indicators, by number.
+    /// The indicators that have a score, by number (all ten unless a tool was given whole).
     pub indicators: Vec<IndicatorScore>,
     /// Tools in framework order.
     pub tools: Vec<ToolScore>,
+    /// The units the rating's every-tool conditions compare.
+    pub units: Vec<UnitScore>,
     /// Weighted total (unrounded inside, two decimals when shown).
     pub total: Score,
-    /// Grade of the total.
+    /// The year's label verbatim: a letter (AA … F) up to 2565, a rating level (ผ่านดีเยี่ยม …) from 2566.
     pub grade: String,
+    /// English gloss of the label ("" for letters).
+    pub grade_en: String,
+    /// Letters or rating levels.
+    pub grading: GradingKind,
     /// Total reached the pass mark.
     pub passed: bool,
-    /// Every assumed parameter the result depends on.
+    /// Every assumed parameter the result depends on, with its recorded reason.
     pub assumptions: Vec<String>,
+    /// The same in plain words for the people reading the result.
+    pub assumptions_plain: Vec<PlainAssumption>,
 }
 
 impl ScoreResult {
     /// The score of indicator `n`.
     pub fn indicator(&self, n: u8) -> Option<&IndicatorScore> {
         self.indicators.iter().find(|i| i.number == n)
+    }
+
+    /// The score of a tool.
+    pub fn tool(&self, code: ToolCode) -> Option<&ToolScore> {
+        self.tools.iter().find(|t| t.code == code)
+    }
+
+    /// The score of a unit: a tool, or an EIT part when known.
+    pub fn unit(&self, unit: Unit) -> Option<Score> {
+        match unit.part() {
+            Some(prefix) => {
+                self.tool(ToolCode::Eit)?
+                    .parts
+                    .iter()
+                    .find(|p| p.code == prefix)?
+                    .score
+            }
+            None => self.tool(unit.tool()).map(|t| t.score),
+        }
     }
 }

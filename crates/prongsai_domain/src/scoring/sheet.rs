@@ -2,13 +2,15 @@
 
 use std::collections::BTreeMap;
 
+use super::unit::Unit;
 use crate::code::{Code, CodePrefix};
-use crate::framework::{Entry, Framework};
+use crate::framework::{Entry, Framework, ToolCode};
 
-/// Scores keyed by code (`i1`, `O12`, `ind3` …), each on 0–100.
+/// Scores keyed by code (`i1`, `O12`, `ind3` …) and whole tools (`IIT`, `EP` …), each on 0–100.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ScoreSheet {
     values: BTreeMap<Code, f64>,
+    units: BTreeMap<Unit, f64>,
 }
 
 /// Why a score cannot go into a sheet.
@@ -46,6 +48,38 @@ pub enum SheetError {
         /// Code.
         code: Code,
     },
+    /// The year has no such tool or part (EP/ES only where EIT is split).
+    #[error("ปี {year} ไม่มีเครื่องมือ {unit} ให้ใส่คะแนนทั้งเครื่องมือ")]
+    UnknownUnit {
+        /// The unit.
+        unit: Unit,
+        /// Framework year.
+        year: u16,
+    },
+    /// A whole-tool score is out of range.
+    #[error("คะแนน {value} ของเครื่องมือ {unit} อยู่นอกช่วง 0–100")]
+    UnitOutOfRange {
+        /// The unit.
+        unit: Unit,
+        /// Offending value.
+        value: f64,
+    },
+    /// The tool was already given whole.
+    #[error("ใส่คะแนนเครื่องมือ {unit} ซ้ำ")]
+    DuplicateUnit {
+        /// The unit.
+        unit: Unit,
+    },
+    /// A whole tool and one of its questions, items, indicators or parts are both given.
+    #[error(
+        "ใส่คะแนนทั้งเครื่องมือ {unit} แล้ว จึงใส่ {part} ซึ่งเป็นส่วนหนึ่งของ {unit} อีกไม่ได้ ให้ใส่อย่างใดอย่างหนึ่ง"
+    )]
+    UnitConflict {
+        /// The whole unit.
+        unit: Unit,
+        /// What conflicts with it (a code or another unit).
+        part: String,
+    },
 }
 
 /// Reads an OIT checklist mark: มี/yes/1/100 → 100, ไม่มี/no/0 → 0 (Thai digits accepted).
@@ -81,8 +115,75 @@ impl ScoreSheet {
         if self.values.contains_key(&code) {
             return Err(SheetError::Duplicate { code });
         }
+        if let Some(unit) = self.units.keys().find(|u| covers(fw, **u, code)) {
+            return Err(SheetError::UnitConflict {
+                unit: *unit,
+                part: code.to_string(),
+            });
+        }
         self.values.insert(code, value);
         Ok(())
+    }
+
+    /// Adds a whole-tool (or EIT part) score after checking the year has it and nothing of it was given.
+    pub fn set_unit(&mut self, fw: &Framework, unit: Unit, value: f64) -> Result<(), SheetError> {
+        let exists = match unit.part() {
+            Some(prefix) => fw
+                .tool(ToolCode::Eit)
+                .is_some_and(|t| t.parts.iter().any(|p| p.prefix == prefix)),
+            None => fw.tool(unit.tool()).is_some(),
+        };
+        if !exists {
+            return Err(SheetError::UnknownUnit {
+                unit,
+                year: fw.fiscal_year,
+            });
+        }
+        if !(0.0..=100.0).contains(&value) || !value.is_finite() {
+            return Err(SheetError::UnitOutOfRange { unit, value });
+        }
+        if self.units.contains_key(&unit) {
+            return Err(SheetError::DuplicateUnit { unit });
+        }
+        if let Some(code) = self.values.keys().find(|c| covers(fw, unit, **c)) {
+            return Err(SheetError::UnitConflict {
+                unit,
+                part: code.to_string(),
+            });
+        }
+        // EIT whole and its parts exclude each other.
+        let clash = self
+            .units
+            .keys()
+            .find(|u| u.tool() == unit.tool() && (u.part().is_none() != unit.part().is_none()));
+        if let Some(other) = clash {
+            let (whole, part) = if unit.part().is_none() {
+                (unit, *other)
+            } else {
+                (*other, unit)
+            };
+            return Err(SheetError::UnitConflict {
+                unit: whole,
+                part: part.to_string(),
+            });
+        }
+        self.units.insert(unit, value);
+        Ok(())
+    }
+
+    /// The whole-tool score of a unit, if given.
+    pub fn unit(&self, unit: Unit) -> Option<f64> {
+        self.units.get(&unit).copied()
+    }
+
+    /// Whole-tool scores, in unit order.
+    pub fn units(&self) -> impl Iterator<Item = (Unit, f64)> + '_ {
+        self.units.iter().map(|(u, v)| (*u, *v))
+    }
+
+    /// True when `tool` is given whole, or (EIT) as its parts.
+    pub fn tool_given(&self, tool: ToolCode) -> bool {
+        self.units.keys().any(|u| u.tool() == tool)
     }
 
     /// The score of a code, if given.
@@ -95,18 +196,33 @@ impl ScoreSheet {
         self.get(Code::new(CodePrefix::Ind, u16::from(n)))
     }
 
-    /// Number of scores in the sheet.
+    /// Number of scores in the sheet (codes and whole tools).
     pub fn len(&self) -> usize {
-        self.values.len()
+        self.values.len() + self.units.len()
     }
 
     /// True when nothing was given.
     pub fn is_empty(&self) -> bool {
-        self.values.is_empty()
+        self.values.is_empty() && self.units.is_empty()
     }
 
     /// All scores, ordered by code.
     pub fn iter(&self) -> impl Iterator<Item = (Code, f64)> + '_ {
         self.values.iter().map(|(c, v)| (*c, *v))
+    }
+}
+
+/// True when `code` is part of what `unit` scores: a question, item or indicator of its tool. A part (EP/ES)
+/// covers its own questions and the tool's indicators (which mix both parts), not the other part's questions.
+fn covers(fw: &Framework, unit: Unit, code: Code) -> bool {
+    match fw.entry(code) {
+        Some(Entry::Question(i)) => fw.questions.get(i).is_some_and(|q| {
+            fw.indicator(q.indicator)
+                .is_some_and(|ind| ind.tool == unit.tool())
+                && unit.part().is_none_or(|p| q.part == Some(p))
+        }),
+        Some(Entry::OitItem(_)) => unit.tool() == ToolCode::Oit,
+        Some(Entry::Indicator(n)) => fw.indicator(n).is_some_and(|ind| ind.tool == unit.tool()),
+        None => false,
     }
 }

@@ -158,24 +158,56 @@ fn grading(g: &RawGrading, p: &mut Problems) -> Option<Grading> {
         p.add("grading.bands", "needs at least one band");
         return None;
     }
+    let kind = match g.kind.as_deref() {
+        None | Some("letters") => GradingKind::Letters,
+        Some("levels") => GradingKind::Levels,
+        Some(other) => {
+            p.add(
+                "grading.kind",
+                format!("\"{other}\" is not letters or levels"),
+            );
+            return None;
+        }
+    };
     let mut seen = BTreeSet::new();
     for (i, b) in g.bands.iter().enumerate() {
         let key = format!("grading.bands[{i}]");
-        if !seen.insert(b.grade.as_str()) {
-            p.add(&key, format!("grade {} appears twice", b.grade));
+        for label in std::iter::once(&b.grade).chain(&b.aliases) {
+            if !seen.insert(label.as_str()) {
+                p.add(&key, format!("grade {label} appears twice"));
+            }
         }
         range(b.min, &format!("{key}.min"), p);
-        if i > 0 && g.bands.get(i - 1).is_some_and(|prev| prev.min <= b.min) {
-            p.add(
-                &key,
-                "bands must be listed with strictly decreasing minimums",
-            );
+        if let Some(m) = b.min_every_tool {
+            range(m, &format!("{key}.min_every_tool"), p);
+            if kind == GradingKind::Letters {
+                p.add(&key, "min_every_tool needs grading.kind = \"levels\"");
+            }
+        }
+        // Bands are tried in order: a later band must never be stricter than an earlier one, and two bands
+        // with the same minimum must differ by a looser tool condition (ผ่านดี before ผ่าน).
+        if let Some(prev) = i.checked_sub(1).and_then(|j| g.bands.get(j)) {
+            let looser_tools = match (prev.min_every_tool, b.min_every_tool) {
+                (Some(a), Some(c)) => c < a,
+                (Some(_), None) => true,
+                (None, _) => false,
+            };
+            if prev.min < b.min || (prev.min == b.min && !looser_tools) {
+                p.add(
+                    &key,
+                    "bands must be listed from the highest down: decreasing minimums, or the same minimum \
+                     with a looser min_every_tool",
+                );
+            }
         }
     }
-    if g.bands.last().is_some_and(|b| b.min != 0.0) {
+    if g.bands
+        .last()
+        .is_some_and(|b| b.min != 0.0 || b.min_every_tool.is_some())
+    {
         p.add(
             "grading.bands",
-            "the last band must start at 0 so every total has a grade",
+            "the last band must start at 0 with no tool condition so every result has a grade",
         );
     }
     let bands = g
@@ -183,8 +215,15 @@ fn grading(g: &RawGrading, p: &mut Problems) -> Option<Grading> {
         .iter()
         .map(|b| GradeBand {
             grade: b.grade.clone(),
+            grade_en: b.grade_en.clone().unwrap_or_default(),
             min: b.min,
+            min_every_tool: b.min_every_tool,
+            aliases: b.aliases.clone(),
         })
         .collect();
-    Some(Grading { bands, provenance })
+    Some(Grading {
+        kind,
+        bands,
+        provenance,
+    })
 }
