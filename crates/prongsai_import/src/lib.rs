@@ -10,4 +10,4 @@ pub mod table;
 
 pub use error::{ImportError, Located};
 pub use responses::parse_responses;
-pub use score_file::parse_score_file;
+pub use score_file::{ScoreInput, parse_score_file, parse_score_input};

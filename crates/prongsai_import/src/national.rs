@@ -1269,6 +1269,15 @@ impl Tallies<'_> {
                 problems.extend(self.missing(a, id, &missing));
                 Err(problems)
             }
+            Err(e @ ScoreError::MissingPart { .. }) => {
+                problems.push(Located {
+                    file: String::new(),
+                    row: self.agencies.rows.get(a).copied(),
+                    column: None,
+                    message: format!("หน่วยงาน {id}: {e}"),
+                });
+                Err(problems)
+            }
         }
     }
 

@@ -2,6 +2,7 @@
 
 mod assumptions;
 mod compute;
+mod official;
 mod responses;
 mod result;
 mod round;
@@ -9,8 +10,9 @@ mod sheet;
 mod unit;
 
 pub use compute::{Missing, ScoreError, score};
+pub use official::{Difference, OfficialError, OfficialResult, differences};
 pub use responses::{AnswerError, ResponseTally, allowed_answers, answer_index};
 pub use result::*;
 pub use round::{Score, round2};
-pub use sheet::{ScoreSheet, SheetError, oit_mark};
+pub use sheet::{ScoreKey, ScoreSheet, SheetError, oit_mark};
 pub use unit::Unit;

@@ -226,3 +226,50 @@ fn covers(fw: &Framework, unit: Unit, code: Code) -> bool {
         None => false,
     }
 }
+
+/// What one row of a score file scores: a code (`i1`, `O3`, `ind2`) or a whole tool (`IIT`, `EP` …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ScoreKey {
+    /// A question, OIT item or indicator.
+    Code(Code),
+    /// A whole tool or EIT part.
+    Unit(Unit),
+}
+
+impl std::fmt::Display for ScoreKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ScoreKey::Code(c) => c.fmt(f),
+            ScoreKey::Unit(u) => u.fmt(f),
+        }
+    }
+}
+
+impl std::str::FromStr for ScoreKey {
+    type Err = crate::code::CodeParseError;
+
+    /// A whole tool (`IIT`, `EIT`, `EP`, `ES`, `OIT`) or a code as [`Code`] parses it.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.parse::<Unit>() {
+            Ok(u) => Ok(ScoreKey::Unit(u)),
+            Err(()) => s.parse().map(ScoreKey::Code),
+        }
+    }
+}
+
+impl ScoreSheet {
+    /// Adds a score by key: [`ScoreSheet::set`] for a code, [`ScoreSheet::set_unit`] for a whole tool.
+    pub fn set_key(&mut self, fw: &Framework, key: ScoreKey, value: f64) -> Result<(), SheetError> {
+        match key {
+            ScoreKey::Code(c) => self.set(fw, c, value),
+            ScoreKey::Unit(u) => self.set_unit(fw, u, value),
+        }
+    }
+
+    /// Every score with its key: codes first (by code), then whole tools.
+    pub fn entries(&self) -> impl Iterator<Item = (ScoreKey, f64)> + '_ {
+        self.iter()
+            .map(|(c, v)| (ScoreKey::Code(c), v))
+            .chain(self.units().map(|(u, v)| (ScoreKey::Unit(u), v)))
+    }
+}
