@@ -16,7 +16,7 @@ use crate::render;
 pub fn run(src: &CatalogSource, a: &AnalyzeArgs) -> Result<()> {
     let catalog = load_catalog(src)?;
     let fw = framework(&catalog, a.year)?;
-    let current = sheet(fw, a.file.as_deref(), &a.responses)?;
+    let current = sheet(fw, a.file.as_deref(), &a.responses)?.sheet;
     let result = score_sheet(fw, &current, &describe(a.file.as_deref(), &a.responses))?;
     let previous = previous_result(&catalog, a.year, a.previous.as_deref(), a.previous_year)?;
     let analysis = analyze(fw, catalog.guidance(a.year), &result, previous.as_ref());
@@ -41,6 +41,6 @@ pub fn previous_result(
             "ไม่มีกรอบการประเมินปี {year} สำหรับ --previous; ระบุ --previous-year (no framework for {year}; give --previous-year)"
         ))
     })?;
-    let s = sheet(pfw, Some(p), &[])?;
+    let s = sheet(pfw, Some(p), &[])?.sheet;
     Ok(Some(score_sheet(pfw, &s, &p.display().to_string())?))
 }

@@ -70,31 +70,37 @@ pub fn read_user_file(path: &Path) -> Result<Vec<u8>> {
     })
 }
 
-/// Builds a score sheet from a score file and/or response files.
-pub fn sheet(fw: &Framework, file: Option<&Path>, responses: &[PathBuf]) -> Result<ScoreSheet> {
+/// Builds a score sheet (and the official result, when the score file records one) from a score file and/or
+/// response files.
+pub fn sheet(
+    fw: &Framework,
+    file: Option<&Path>,
+    responses: &[PathBuf],
+) -> Result<prongsai_import::ScoreInput> {
     if file.is_none() && responses.is_empty() {
         return Err(user(
             "ต้องระบุไฟล์คะแนน หรือ --responses (give a score file or --responses FILE)",
         ));
     }
-    let mut sheet = match file {
+    let mut input = match file {
         Some(p) => {
             let bytes = read_user_file(p)?;
-            prongsai_import::parse_score_file(&p.display().to_string(), &bytes, fw)
+            prongsai_import::parse_score_input(&p.display().to_string(), &bytes, fw)
                 .map_err(|e| user(e.to_string()))?
         }
-        None => ScoreSheet::new(),
+        None => prongsai_import::ScoreInput::default(),
     };
+    let sheet = &mut input.sheet;
     for p in responses {
         let bytes = read_user_file(p)?;
         let name = p.display().to_string();
         let tally =
             prongsai_import::parse_responses(&name, &bytes, fw).map_err(|e| user(e.to_string()))?;
         tally
-            .into_sheet(fw, &mut sheet)
+            .into_sheet(fw, sheet)
             .map_err(|e| user(format!("{name}: {e}")))?;
     }
-    Ok(sheet)
+    Ok(input)
 }
 
 /// Scores a sheet; a missing question becomes a user error naming the input.

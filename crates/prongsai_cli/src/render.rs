@@ -4,7 +4,8 @@ use std::fmt::Write as _;
 
 use prongsai_domain::Framework;
 use prongsai_domain::analysis::Analysis;
-use prongsai_domain::scoring::ScoreResult;
+use prongsai_domain::framework::GradingKind;
+use prongsai_domain::scoring::{OfficialResult, ScoreResult, differences};
 
 /// Display width of Thai text: combining vowels and tone marks take no column.
 pub fn width(s: &str) -> usize {
@@ -20,16 +21,17 @@ pub fn pad(s: &str, w: usize) -> String {
     out
 }
 
-fn pass_text(passed: bool, mark: f64) -> String {
-    if passed {
-        format!("ผ่าน (เกณฑ์ {mark})")
-    } else {
-        format!("ไม่ผ่าน (เกณฑ์ {mark})")
+/// The year's label, with the pass mark for letter years (a rating level already says whether it passed).
+fn label_text(fw: &Framework, r: &ScoreResult) -> String {
+    match fw.grading.kind {
+        GradingKind::Levels => format!("ระดับ {}", r.grade),
+        GradingKind::Letters if r.passed => format!("ระดับ {}   ผ่าน (เกณฑ์ {})", r.grade, fw.pass.mark),
+        GradingKind::Letters => format!("ระดับ {}   ไม่ผ่าน (เกณฑ์ {})", r.grade, fw.pass.mark),
     }
 }
 
 /// The result of `prongsai score --format table`.
-pub fn score_table(fw: &Framework, r: &ScoreResult) -> String {
+pub fn score_table(fw: &Framework, r: &ScoreResult, official: Option<&OfficialResult>) -> String {
     let mut o = String::new();
     let _ = writeln!(
         o,
@@ -77,18 +79,32 @@ pub fn score_table(fw: &Framework, r: &ScoreResult) -> String {
         }
     }
     let _ = writeln!(o);
-    let _ = writeln!(
-        o,
-        "คะแนนรวม (ITA)  {}   ระดับ {}   {}",
-        r.total,
-        r.grade,
-        pass_text(r.passed, fw.pass.mark)
-    );
-    if !r.assumptions.is_empty() {
+    let _ = writeln!(o, "คะแนนรวม (ITA)  {}   {}", r.total, label_text(fw, r));
+    if let Some(off) = official {
+        let _ = writeln!(
+            o,
+            "ผลที่ สำนักงาน ป.ป.ช. ประกาศ  {:.2}   ระดับ {}",
+            prongsai_domain::scoring::round2(off.total),
+            off.level
+        );
+        let diffs = differences(r, off);
+        if diffs.is_empty() {
+            let _ = writeln!(o, "ผลที่คำนวณตรงกับผลที่ประกาศ");
+        } else {
+            for d in diffs {
+                let _ = writeln!(
+                    o,
+                    "  ต่างกันที่ {}: คำนวณได้ {} ประกาศ {}",
+                    d.what, d.computed, d.official
+                );
+            }
+        }
+    }
+    if !r.assumptions_plain.is_empty() && official.is_none() {
         let _ = writeln!(o);
-        let _ = writeln!(o, "ข้อสมมติที่ยังไม่ได้ยืนยัน (assumptions, not confirmed):");
-        for a in &r.assumptions {
-            let _ = writeln!(o, "  - {a}");
+        let _ = writeln!(o, "สิ่งที่ผลนี้อาศัยแต่ สำนักงาน ป.ป.ช. ยังไม่ได้ยืนยัน:");
+        for a in &r.assumptions_plain {
+            let _ = writeln!(o, "  - {}", a.th);
         }
     }
     o
@@ -102,13 +118,7 @@ pub fn analysis_text(fw: &Framework, r: &ScoreResult, a: &Analysis) -> String {
         "การวิเคราะห์ผลการประเมิน ITA ปีงบประมาณ พ.ศ. {} ({})",
         a.fiscal_year, a.framework
     );
-    let _ = writeln!(
-        o,
-        "คะแนนรวม {}  ระดับ {}  {}",
-        r.total,
-        r.grade,
-        pass_text(r.passed, fw.pass.mark)
-    );
+    let _ = writeln!(o, "คะแนนรวม {}  {}", r.total, label_text(fw, r));
     let _ = writeln!(o, "{}", a.verdict.text_th);
     if let Some(p) = &a.previous {
         let _ = writeln!(

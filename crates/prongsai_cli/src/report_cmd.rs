@@ -113,7 +113,8 @@ fn from_score_file(
         .ok_or_else(|| user("ไฟล์คะแนนต้องระบุ --year เช่น --year 2568 (a score file needs --year)"))?;
     let fw = framework(catalog, year)?;
     let name = a.input.display().to_string();
-    let current = sheet(fw, Some(&a.input), &[])?;
+    let input = sheet(fw, Some(&a.input), &[])?;
+    let current = &input.sheet;
     let urls = match url_column {
         Some(col) => evidence_urls(&name, bytes, col)?,
         None => EvidenceUrls::new(),
@@ -122,10 +123,19 @@ fn from_score_file(
     if kind == ReportKind::Oit {
         return Ok(oit_report(fw, header, &current.iter().collect(), &urls));
     }
-    let result = score_sheet(fw, &current, &name)?;
+    let result = score_sheet(fw, current, &name)?;
     let previous = previous_result(catalog, year, a.previous.as_deref(), a.previous_year)?;
     let analysis = analyze(fw, catalog.guidance(year), &result, previous.as_ref());
-    from_scores(fw, &result, &analysis, header, kind, &urls).map_err(|e| report_error(&name, e))
+    from_scores(
+        fw,
+        &result,
+        &analysis,
+        header,
+        kind,
+        &urls,
+        input.official.as_ref(),
+    )
+    .map_err(|e| report_error(&name, e))
 }
 
 /// The URL column of a score table, by OIT code; a URL that is not http(s) is a located error.

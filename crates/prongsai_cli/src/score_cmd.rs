@@ -1,6 +1,7 @@
 //! `prongsai score`: one agency from a score/response file, or every agency of a national directory.
 
 use anyhow::Result;
+use prongsai_domain::scoring::Reported;
 
 use crate::args::{CatalogSource, ScoreArgs, ScoreFormat};
 use crate::input::{describe, framework, load_catalog, score_sheet, sheet};
@@ -13,11 +14,15 @@ pub fn run(src: &CatalogSource, a: &ScoreArgs) -> Result<()> {
     if let Some(dir) = &a.by_agency {
         return national::score_dir(fw, dir, a.format);
     }
-    let sheet = sheet(fw, a.file.as_deref(), &a.responses)?;
-    let result = score_sheet(fw, &sheet, &describe(a.file.as_deref(), &a.responses))?;
+    let input = sheet(fw, a.file.as_deref(), &a.responses)?;
+    let result = score_sheet(fw, &input.sheet, &describe(a.file.as_deref(), &a.responses))?;
+    let official = input.official.as_ref();
     match a.format {
-        ScoreFormat::Json => println!("{}", serde_json::to_string_pretty(&result)?),
-        ScoreFormat::Table => print!("{}", render::score_table(fw, &result)),
+        ScoreFormat::Json => {
+            let out = Reported::new(&result, official);
+            println!("{}", serde_json::to_string_pretty(&out)?)
+        }
+        ScoreFormat::Table => print!("{}", render::score_table(fw, &result, official)),
     }
     Ok(())
 }

@@ -1,10 +1,10 @@
-//! Assessments: one score set per agency and fiscal year, stored exactly as integer hundredths.
+//! Assessments: one score set per agency and fiscal year, stored exactly as entered (and as hundredths for
+//! older readers); the official result the NACC published, per agency and year.
 
 use std::collections::HashSet;
 
 use jiff::Timestamp;
-use prongsai_domain::Code;
-use prongsai_domain::scoring::round2;
+use prongsai_domain::scoring::{OfficialResult, ScoreKey, round2};
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -27,7 +27,8 @@ pub struct Assessment {
     pub source: String,
     /// When the scores were last replaced (UTC).
     pub updated_at: Timestamp,
-    /// `(code, score)` pairs, codes canonical (`i7`, `O10`, `ind3`), sorted by code.
+    /// `(code, score)` pairs, codes canonical (`i7`, `O10`, `ind3`, whole tools `IIT` …), sorted by code;
+    /// scores exactly as entered.
     pub scores: Vec<(String, f64)>,
 }
 
@@ -43,11 +44,11 @@ pub fn from_hundredths(hundredths: i64) -> f64 {
 }
 
 /// Canonicalises and checks codes and scores: codes valid and unique, scores finite and within 0–100.
-fn check(scores: &[(String, f64)]) -> Result<Vec<(Code, i64)>, DbError> {
+fn check(scores: &[(String, f64)]) -> Result<Vec<(ScoreKey, f64)>, DbError> {
     let mut seen = HashSet::new();
     let mut out = Vec::with_capacity(scores.len());
     for (code, score) in scores {
-        let parsed: Code = code.parse().map_err(|e| DbError::Invalid(format!("{e}")))?;
+        let parsed: ScoreKey = code.parse().map_err(|e| DbError::Invalid(format!("{e}")))?;
         if !seen.insert(parsed) {
             return Err(DbError::Invalid(format!("code {parsed} appears twice")));
         }
@@ -56,9 +57,9 @@ fn check(scores: &[(String, f64)]) -> Result<Vec<(Code, i64)>, DbError> {
                 "score {score} of {parsed} is not within 0–100"
             )));
         }
-        out.push((parsed, to_hundredths(*score)));
+        out.push((parsed, *score));
     }
-    out.sort();
+    out.sort_by_key(|(k, _)| *k);
     Ok(out)
 }
 
@@ -93,13 +94,16 @@ pub async fn put_scores(
         .bind(id.0)
         .execute(&mut *tx)
         .await?;
-    for (code, hundredths) in &scores {
+    for (code, score) in &scores {
         sqlx::query(
-            "INSERT INTO assessment_scores (assessment_id, code, score_hundredths) VALUES ($1, $2, $3)",
+            "INSERT INTO assessment_scores (assessment_id, code, score_hundredths, score_exact) \
+             VALUES ($1, $2, $3, $4)",
         )
         .bind(id.0)
         .bind(code.to_string())
-        .bind(*hundredths)
+        .bind(to_hundredths(*score))
+        // Rust prints the shortest text that parses back to the same f64.
+        .bind(score.to_string())
         .execute(&mut *tx)
         .await?;
     }
@@ -191,7 +195,7 @@ async fn fetch(
     };
     let id = AssessmentId(row.try_get("id")?);
     let rows = sqlx::query(
-        "SELECT code, score_hundredths FROM assessment_scores WHERE assessment_id = $1",
+        "SELECT code, score_hundredths, score_exact FROM assessment_scores WHERE assessment_id = $1",
     )
     .bind(id.0)
     .fetch_all(&mut **tx)
@@ -200,8 +204,15 @@ async fn fetch(
     for r in &rows {
         let code: String = r.try_get("code")?;
         let h: i64 = r.try_get("score_hundredths")?;
-        let key = code.parse::<Code>().ok();
-        scores.push((key, code, from_hundredths(h)));
+        let exact: Option<String> = r.try_get("score_exact")?;
+        let value = match exact {
+            Some(t) => t
+                .parse::<f64>()
+                .map_err(|_| crate::error::corrupt("score", &t))?,
+            None => from_hundredths(h),
+        };
+        let key = code.parse::<ScoreKey>().ok();
+        scores.push((key, code, value));
     }
     scores.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
     let updated: String = row.try_get("updated_at")?;
@@ -213,6 +224,91 @@ async fn fetch(
         updated_at: parse_ts(&updated)?,
         scores: scores.into_iter().map(|(_, c, s)| (c, s)).collect(),
     }))
+}
+
+/// The official result of an agency's year, when recorded.
+pub async fn official(
+    db: &Db,
+    agency: AgencyId,
+    fiscal_year: u16,
+) -> Result<Option<OfficialResult>, DbError> {
+    let mut tx = db.pool().begin().await?;
+    let o = fetch_official(&mut tx, agency, fiscal_year).await?;
+    tx.commit().await?;
+    Ok(o)
+}
+
+async fn fetch_official(
+    tx: &mut Tx,
+    agency: AgencyId,
+    fiscal_year: u16,
+) -> Result<Option<OfficialResult>, DbError> {
+    let row = sqlx::query(
+        "SELECT result_json FROM official_results WHERE agency_id = $1 AND fiscal_year = $2",
+    )
+    .bind(agency.0)
+    .bind(i64::from(fiscal_year))
+    .fetch_optional(&mut **tx)
+    .await?;
+    match row {
+        None => Ok(None),
+        Some(r) => {
+            let text: String = r.try_get("result_json")?;
+            serde_json::from_str(&text)
+                .map(Some)
+                .map_err(|_| crate::error::corrupt("official result", &text))
+        }
+    }
+}
+
+/// Records (or replaces) the official result of an agency's year; `None` removes it. Audited.
+/// The caller checks the result against the year's framework ([`OfficialResult::checked`]).
+pub async fn put_official(
+    db: &Db,
+    actor: &Actor,
+    agency: AgencyId,
+    fiscal_year: u16,
+    result: Option<&OfficialResult>,
+    source: &str,
+) -> Result<(), DbError> {
+    let mut tx = db.begin().await?;
+    crate::agencies::fetch(&mut tx, agency).await?;
+    let before = fetch_official(&mut tx, agency, fiscal_year).await?;
+    sqlx::query("DELETE FROM official_results WHERE agency_id = $1 AND fiscal_year = $2")
+        .bind(agency.0)
+        .bind(i64::from(fiscal_year))
+        .execute(&mut *tx)
+        .await?;
+    if let Some(o) = result {
+        let json = serde_json::to_string(o).map_err(|e| DbError::Invalid(e.to_string()))?;
+        sqlx::query(
+            "INSERT INTO official_results (agency_id, fiscal_year, result_json, source, updated_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(agency.0)
+        .bind(i64::from(fiscal_year))
+        .bind(json)
+        .bind(source.trim().to_string())
+        .bind(ts_text(now()))
+        .execute(&mut *tx)
+        .await?;
+    }
+    let view = |o: &OfficialResult| serde_json::json!({ "fiscal_year": fiscal_year, "official": o });
+    audit::record(
+        &mut tx,
+        actor,
+        Change {
+            entity: "official_result",
+            entity_id: i64::from(fiscal_year),
+            action: if result.is_some() { "put_official" } else { "delete_official" },
+            before: before.as_ref().map(view),
+            after: result.map(view),
+            agency_id: Some(agency),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 #[cfg(test)]

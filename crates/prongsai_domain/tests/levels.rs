@@ -264,3 +264,20 @@ fn official_labels_and_their_variants_are_recognised() {
         Some("AA")
     );
 }
+
+#[test]
+fn a_year_without_its_own_file_borrows_the_newest_and_says_so() {
+    let c = catalog();
+    let own = c.resolve(2568).expect("2568");
+    assert!(!own.provisional);
+    assert_eq!(own.framework.fiscal_year, 2568);
+    assert!(own.provisional_note_th().is_none());
+    let next = c.resolve(2571).expect("2571");
+    assert!(next.provisional);
+    assert_eq!(next.framework.fiscal_year, 2569);
+    assert_eq!(
+        next.provisional_note_th().as_deref(),
+        Some("ปี 2571 ยังไม่มีกรอบการประเมินของปีนั้น จึงใช้กรอบการประเมินปี 2569 ชั่วคราว")
+    );
+    assert!(c.resolve(2562).is_none(), "before the oldest year");
+}

@@ -153,8 +153,11 @@ pub struct Summary {
     pub framework: String,
     /// Overall ITA score, 0–100.
     pub total: f64,
-    /// Grade AA…F.
+    /// The year's label: a letter AA…F (up to 2565) or a rating level (ผ่านดีเยี่ยม … from 2566).
     pub grade: String,
+    /// The label is a rating level, which already says whether the result passed.
+    #[serde(default)]
+    pub levels: bool,
     /// Whether the total reaches the pass mark.
     pub passed: bool,
     /// The pass mark (85).
@@ -165,8 +168,10 @@ pub struct Summary {
     pub indicators: Vec<IndicatorLine>,
     /// Last year's total, when known.
     pub previous_total: Option<f64>,
-    /// Parameters of the framework that are assumed, not confirmed (printed as a note).
-    pub assumptions: Vec<String>,
+    /// Notes printed under the summary, in Thai: where the figures come from (the NACC's published result, or a
+    /// computation resting on unconfirmed parameters). At most one or two short sentences.
+    #[serde(alias = "assumptions")]
+    pub notes: Vec<String>,
 }
 
 /// One tool's score.

@@ -1,8 +1,9 @@
 //! Text shared by every format: digits, score and page-number formatting, header lines, labels.
 
+use prongsai_domain::scoring::round2;
 use prongsai_domain::thai::{DigitStyle, apply_digits, format_thai_date};
 
-use crate::model::{Header, OitStatus, RenderOptions};
+use crate::model::{Header, OitStatus, RenderOptions, Summary};
 
 /// The digit style the options ask for.
 pub fn style(options: &RenderOptions) -> DigitStyle {
@@ -18,10 +19,10 @@ pub fn digits(s: &str, options: &RenderOptions) -> String {
     apply_digits(s, style(options))
 }
 
-/// A score with two decimals ("๙๙.๓๘"), half away from zero.
+/// A score with two decimals ("๙๙.๓๘"), rounded by the domain's one rule ([`round2`]), so every document
+/// prints the figure the engine graded.
 pub fn score(x: f64, options: &RenderOptions) -> String {
-    let rounded = (x * 100.0).round() / 100.0;
-    digits(&format!("{rounded:.2}"), options)
+    digits(&format!("{:.2}", round2(x)), options)
 }
 
 /// An optional score, "–" when absent.
@@ -31,7 +32,7 @@ pub fn score_or_dash(x: Option<f64>, options: &RenderOptions) -> String {
 
 /// A signed change ("+๑.๒๕", "-๐.๕๐").
 pub fn change(x: f64, options: &RenderOptions) -> String {
-    let rounded = (x * 100.0).round() / 100.0;
+    let rounded = round2(x) + 0.0; // + 0.0 turns -0.0 into 0.0
     let sign = if rounded > 0.0 { "+" } else { "" };
     digits(&format!("{sign}{rounded:.2}"), options)
 }
@@ -91,6 +92,11 @@ pub fn pass_label(passed: bool) -> &'static str {
     } else {
         "ยังไม่ผ่านเกณฑ์ (ต่ำกว่า ๘๕ คะแนน)"
     }
+}
+
+/// What follows the label: the pass sentence for a letter, nothing for a rating level (it says it itself).
+pub fn verdict_label(s: &Summary) -> &'static str {
+    if s.levels { "" } else { pass_label(s.passed) }
 }
 
 #[cfg(test)]

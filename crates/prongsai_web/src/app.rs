@@ -40,6 +40,16 @@ impl App {
     pub fn current_year(&self) -> u16 {
         self.catalog.years().last().copied().unwrap_or(2568)
     }
+
+    /// The years pages and the API accept: from the oldest framework to next fiscal year (Thai time).
+    pub fn open_years(&self) -> std::ops::RangeInclusive<u16> {
+        let today = crate::views::dates::today();
+        // Fiscal year N (BE) runs from 1 October of CE N − 544 to 30 September of CE N − 543.
+        let ce = i32::from(today.year()) + if today.month() >= 10 { 1 } else { 0 };
+        let current = u16::try_from(ce + 543).unwrap_or(2569);
+        let oldest = self.catalog.years().first().copied().unwrap_or(2563);
+        oldest..=current.saturating_add(1).max(self.current_year())
+    }
 }
 
 /// The shared state handed to handlers.

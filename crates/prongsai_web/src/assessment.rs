@@ -2,15 +2,25 @@
 //! every way of entering scores (grid, upload, paste, API) shares before anything is saved.
 
 use prongsai_db::{AgencyId, assessments};
-use prongsai_domain::scoring::{ScoreResult, ScoreSheet, score};
-use prongsai_domain::{Code, Framework};
+use prongsai_domain::Framework;
+use prongsai_domain::framework::Resolved;
+use prongsai_domain::scoring::{ScoreError, ScoreKey, ScoreResult, ScoreSheet, score};
 
 use crate::app::App;
 use crate::error::{FieldError, WebError};
 
-/// The framework of `year`, or 404 when the catalog has none.
+/// The framework used for `year` (its own, or the newest one, provisionally, for a year without a file), or
+/// 404 outside the open years (the oldest framework's year to next fiscal year).
+pub fn resolve(app: &App, year: u16) -> Result<Resolved<'_>, WebError> {
+    if !app.open_years().contains(&year) {
+        return Err(WebError::NotFound);
+    }
+    app.catalog.resolve(year).ok_or(WebError::NotFound)
+}
+
+/// The framework used for `year` (see [`resolve`]).
 pub fn framework(app: &App, year: u16) -> Result<&Framework, WebError> {
-    app.catalog.framework(year).ok_or(WebError::NotFound)
+    resolve(app, year).map(|r| r.framework)
 }
 
 /// Builds a sheet from `(code, score)` pairs; every bad pair is reported under `field_of(code)`.
@@ -23,9 +33,9 @@ pub fn sheet_from_pairs(
     let mut errors = Vec::new();
     for (code_text, value) in pairs {
         let field = field_of(code_text);
-        match code_text.parse::<Code>() {
-            Ok(code) => {
-                if let Err(e) = sheet.set(fw, code, *value) {
+        match code_text.parse::<ScoreKey>() {
+            Ok(key) => {
+                if let Err(e) = sheet.set_key(fw, key, *value) {
                     errors.push(FieldError {
                         field,
                         message: e.to_string(),
@@ -48,21 +58,26 @@ pub fn sheet_from_pairs(
 /// Scores a complete sheet; a sheet that leaves an indicator uncomputable is refused, naming what is missing.
 pub fn complete_result(fw: &Framework, sheet: &ScoreSheet) -> Result<ScoreResult, Vec<FieldError>> {
     score(fw, sheet).map_err(|e| match e {
-        prongsai_domain::scoring::ScoreError::Missing(list) => list
+        // One message per indicator, at its first missing field.
+        ScoreError::Missing(list) => list
             .iter()
-            .flat_map(|m| {
-                m.codes.iter().map(move |c| FieldError {
+            .filter_map(|m| {
+                m.codes.first().map(|c| FieldError {
                     field: c.to_string(),
                     message: m.to_string(),
                 })
             })
             .collect(),
+        ScoreError::MissingPart { missing, .. } => vec![FieldError {
+            field: missing.to_string(),
+            message: e.to_string(),
+        }],
     })
 }
 
 /// The pairs of a sheet in canonical code order, as stored.
 pub fn pairs_of(sheet: &ScoreSheet) -> Vec<(String, f64)> {
-    sheet.iter().map(|(c, v)| (c.to_string(), v)).collect()
+    sheet.entries().map(|(k, v)| (k.to_string(), v)).collect()
 }
 
 /// The stored scores of a year as a result, when there are scores and a framework for the year.
@@ -71,7 +86,7 @@ pub async fn stored_result(
     agency: AgencyId,
     year: u16,
 ) -> Result<Option<ScoreResult>, WebError> {
-    let Some(fw) = app.catalog.framework(year) else {
+    let Ok(fw) = framework(app, year) else {
         return Ok(None);
     };
     let Some(a) = assessments::get(&app.db, agency, year).await? else {

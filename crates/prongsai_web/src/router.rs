@@ -104,6 +104,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route(&format!("{year}/scores/upload"), post(scores::upload::save))
         .route(&format!("{year}/scores/paste"), post(scores::paste::save))
+        .route(
+            &format!("{year}/scores/official"),
+            post(scores::official::save),
+        )
         .route(&format!("{year}/analysis"), get(pages::analysis::show))
         .route(
             &format!("{year}/measures"),

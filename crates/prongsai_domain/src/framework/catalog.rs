@@ -24,6 +24,39 @@ impl SourceFile {
     }
 }
 
+/// The framework used for a fiscal year, and whether it is another year's, borrowed until the year's own exists.
+#[derive(Debug, Clone, Copy)]
+pub struct Resolved<'a> {
+    /// The framework.
+    pub framework: &'a Framework,
+    /// The year asked for.
+    pub year: u16,
+    /// The framework is another (earlier) year's.
+    pub provisional: bool,
+}
+
+impl Resolved<'_> {
+    /// "ใช้กรอบการประเมินปี 2569 ชั่วคราว" when provisional (digits as given; callers convert).
+    pub fn provisional_note_th(&self) -> Option<String> {
+        self.provisional.then(|| {
+            format!(
+                "ปี {} ยังไม่มีกรอบการประเมินของปีนั้น จึงใช้กรอบการประเมินปี {} ชั่วคราว",
+                self.year, self.framework.fiscal_year
+            )
+        })
+    }
+
+    /// The same in English.
+    pub fn provisional_note_en(&self) -> Option<String> {
+        self.provisional.then(|| {
+            format!(
+                "{} has no framework of its own yet; the {} framework is used for now.",
+                self.year, self.framework.fiscal_year
+            )
+        })
+    }
+}
+
 /// Every framework by fiscal year, each with its resolved guidance.
 #[derive(Debug, Clone)]
 pub struct Catalog {
@@ -96,6 +129,29 @@ impl Catalog {
     /// The framework of a Buddhist-era fiscal year.
     pub fn framework(&self, year: u16) -> Option<&Framework> {
         self.frameworks.get(&year)
+    }
+
+    /// The framework to use for `year`: its own, or — for a year after the newest file — the newest one,
+    /// marked provisional so every place that shows it can say so. `None` before the oldest year.
+    pub fn resolve(&self, year: u16) -> Option<Resolved<'_>> {
+        if let Some(fw) = self.frameworks.get(&year) {
+            return Some(Resolved {
+                framework: fw,
+                year,
+                provisional: false,
+            });
+        }
+        let (&oldest, _) = self.frameworks.first_key_value()?;
+        if year < oldest {
+            return None;
+        }
+        // The newest framework at or before `year` (a gap year borrows the one before it).
+        let (_, fw) = self.frameworks.range(..year).next_back()?;
+        Some(Resolved {
+            framework: fw,
+            year,
+            provisional: true,
+        })
     }
 
     /// Guidance of a year (absent when no guidance file covers it).

@@ -8,7 +8,7 @@ mod validate;
 
 use std::fmt;
 
-pub use catalog::{Catalog, SourceFile};
+pub use catalog::{Catalog, Resolved, SourceFile};
 pub use model::*;
 pub use provenance::Provenance;
 

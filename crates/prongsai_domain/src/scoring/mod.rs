@@ -10,7 +10,7 @@ mod sheet;
 mod unit;
 
 pub use compute::{Missing, ScoreError, score};
-pub use official::{Difference, OfficialError, OfficialResult, differences};
+pub use official::{Difference, OfficialError, OfficialResult, Reported, differences};
 pub use responses::{AnswerError, ResponseTally, allowed_answers, answer_index};
 pub use result::*;
 pub use round::{Score, round2};

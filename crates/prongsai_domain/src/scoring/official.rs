@@ -170,3 +170,29 @@ pub fn differences(computed: &ScoreResult, official: &OfficialResult) -> Vec<Dif
     }
     out
 }
+
+/// A result as reported (`prongsai score --format json`, the API): the computed result's fields, plus the
+/// official result and the differences when one is recorded.
+#[derive(Debug, Serialize)]
+pub struct Reported<'a> {
+    /// The computed result.
+    #[serde(flatten)]
+    pub result: &'a ScoreResult,
+    /// The published result, when recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub official: Option<&'a OfficialResult>,
+    /// Where ours and the published result differ, when one is recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub differences: Option<Vec<Difference>>,
+}
+
+impl<'a> Reported<'a> {
+    /// Pairs a computed result with the official one.
+    pub fn new(result: &'a ScoreResult, official: Option<&'a OfficialResult>) -> Self {
+        Reported {
+            result,
+            official,
+            differences: official.map(|o| differences(result, o)),
+        }
+    }
+}

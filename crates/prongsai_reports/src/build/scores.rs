@@ -3,7 +3,8 @@
 use std::collections::BTreeMap;
 
 use prongsai_domain::analysis::Analysis;
-use prongsai_domain::scoring::ScoreResult;
+use prongsai_domain::framework::GradingKind;
+use prongsai_domain::scoring::{OfficialResult, ScoreResult, Unit};
 use prongsai_domain::{Code, Framework};
 
 use crate::ReportError;
@@ -17,6 +18,7 @@ pub type EvidenceUrls = BTreeMap<Code, String>;
 
 /// Builds the `kind` report from a computed result and its analysis. Analysis and OIT reports
 /// come from scores; measures and implementation reports need measures, so they fail here.
+/// When the NACC's published result is given, the summary prints it (and says so) instead of our figures.
 pub fn from_scores(
     fw: &Framework,
     result: &ScoreResult,
@@ -24,11 +26,12 @@ pub fn from_scores(
     header: Header,
     kind: ReportKind,
     urls: &EvidenceUrls,
+    official: Option<&OfficialResult>,
 ) -> Result<ReportData, ReportError> {
     let mut data = ReportData {
         kind,
         header,
-        summary: Some(summary(fw, result, analysis)),
+        summary: Some(summary(fw, result, analysis, official)),
         indicators: Vec::new(),
         measure_groups: Vec::new(),
         oit_items: Vec::new(),
@@ -47,12 +50,50 @@ pub fn from_scores(
     Ok(data)
 }
 
-fn summary(fw: &Framework, result: &ScoreResult, analysis: &Analysis) -> Summary {
+/// The note printed under a computed summary whose figures rest on unconfirmed parameters.
+pub const COMPUTED_NOTE: &str = "คะแนนในเอกสารนี้คำนวณจากคะแนนรายข้อ ผลอย่างเป็นทางการเป็นไปตามประกาศของ สำนักงาน ป.ป.ช.";
+/// The note printed under a summary that shows the NACC's published result.
+pub const OFFICIAL_NOTE: &str = "คะแนนรวม ระดับผลการประเมิน และคะแนนที่ประกาศ เป็นไปตามผลการประเมินที่ สำนักงาน ป.ป.ช. ประกาศ";
+
+fn summary(
+    fw: &Framework,
+    result: &ScoreResult,
+    analysis: &Analysis,
+    official: Option<&OfficialResult>,
+) -> Summary {
+    let tool_score = |code: prongsai_domain::framework::ToolCode, ours: f64| -> f64 {
+        let Some(o) = official else { return ours };
+        let unit = Unit::of_tool(code);
+        if let Some(v) = o.tools.get(&unit) {
+            return *v;
+        }
+        // EIT published as its two parts only: combine them with the year's part weights.
+        let parts = fw.tool(code).map(|t| t.parts.as_slice()).unwrap_or_default();
+        let given: Option<Vec<(f64, f64)>> = parts
+            .iter()
+            .map(|p| Unit::of_part(p.prefix).and_then(|u| o.tools.get(&u)).map(|v| (p.weight, *v)))
+            .collect();
+        match given {
+            Some(list) if !list.is_empty() => {
+                let w: f64 = list.iter().map(|(w, _)| w).sum();
+                list.iter().map(|(w, v)| w * v).sum::<f64>() / w
+            }
+            _ => ours,
+        }
+    };
+    let notes = match official {
+        Some(_) => vec![OFFICIAL_NOTE.to_owned()],
+        None if !result.assumptions.is_empty() => vec![COMPUTED_NOTE.to_owned()],
+        None => Vec::new(),
+    };
     Summary {
         framework: result.framework.clone(),
-        total: result.total.value(),
-        grade: result.grade.clone(),
-        passed: result.passed,
+        total: official.map_or(result.total.value(), |o| o.total),
+        grade: official.map_or_else(|| result.grade.clone(), |o| o.level.clone()),
+        levels: fw.grading.kind == GradingKind::Levels,
+        passed: official.map_or(result.passed, |o| {
+            prongsai_domain::scoring::round2(o.total) >= fw.pass.mark
+        }),
         pass_mark: fw.pass.mark,
         tools: result
             .tools
@@ -64,7 +105,7 @@ fn summary(fw: &Framework, result: &ScoreResult, analysis: &Analysis) -> Summary
                     .map(|x| x.name_th.clone())
                     .unwrap_or_default(),
                 weight: t.weight,
-                score: t.score.value(),
+                score: tool_score(t.code, t.score.value()),
             })
             .collect(),
         indicators: result
@@ -74,7 +115,9 @@ fn summary(fw: &Framework, result: &ScoreResult, analysis: &Analysis) -> Summary
                 number: i.number,
                 name: i.name.clone(),
                 tool: i.tool.as_str().to_owned(),
-                score: i.score.value(),
+                score: official
+                    .and_then(|o| o.indicators.get(&i.number).copied())
+                    .unwrap_or(i.score.value()),
                 previous: analysis
                     .indicators
                     .iter()
@@ -84,7 +127,7 @@ fn summary(fw: &Framework, result: &ScoreResult, analysis: &Analysis) -> Summary
             })
             .collect(),
         previous_total: analysis.previous.as_ref().map(|p| p.total.value()),
-        assumptions: result.assumptions.clone(),
+        notes,
     }
 }
 

@@ -187,7 +187,7 @@ fn summary(ctx: &Ctx<'_>, s: &Summary, out: &mut Vec<Block>) {
         let titles = ["ที่", "ตัวชี้วัด", "เครื่องมือ", "คะแนน", "ปีก่อน"];
         out.push(Block::table(blocks::table(ctx, &W, &titles, rows)));
     }
-    for note in &s.assumptions {
+    for note in &s.notes {
         out.push(Block::para(ctx.labelled("หมายเหตุ:", note)));
     }
 }

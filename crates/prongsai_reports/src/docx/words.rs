@@ -77,12 +77,13 @@ pub(crate) fn header_lines(data: &ReportData, opts: &RenderOptions) -> Vec<Strin
 
 /// "ผลการประเมิน ITA ๙๐.๑๒ คะแนน ระดับ A ผ่านเกณฑ์ (๘๕ คะแนนขึ้นไป)".
 pub(crate) fn summary_line(s: &Summary, opts: &RenderOptions) -> String {
-    format!(
+    let line = format!(
         "ผลการประเมิน ITA {} คะแนน ระดับ {} {}",
         text::score(s.total, opts),
         s.grade,
-        text::digits(text::pass_label(s.passed), opts)
-    )
+        text::digits(text::verdict_label(s), opts)
+    );
+    line.trim_end().to_owned()
 }
 
 /// "ปีงบประมาณก่อน ๘๕.๐๐ คะแนน เปลี่ยนแปลง +๕.๑๒ คะแนน" when last year's total is known.

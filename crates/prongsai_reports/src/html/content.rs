@@ -152,7 +152,7 @@ fn summary(page: &mut Page, s: &Summary, o: &RenderOptions) {
         }
         table_end(page);
     }
-    for note in &s.assumptions {
+    for note in &s.notes {
         page.raw("<p class=\"note\"><span class=\"label\">หมายเหตุ:</span> ");
         page.text(&text::digits(note, o));
         page.raw("</p>\n");

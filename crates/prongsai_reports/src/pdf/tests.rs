@@ -72,7 +72,8 @@ pub(crate) fn sample(kind: ReportKind) -> ReportData {
             ],
             indicators,
             previous_total: Some(95.0),
-            assumptions: vec!["น้ำหนักเครื่องมือ 30/30/40".into()],
+            notes: vec!["น้ำหนักเครื่องมือ 30/30/40".into()],
+            levels: false,
         }),
         indicators: vec![IndicatorBlock {
             number: Some(1),

@@ -69,7 +69,7 @@ struct SummaryView {
     total_weight: String,
     radar: Option<&'static str>,
     bars: Option<&'static str>,
-    assumptions: Vec<String>,
+    notes: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -232,7 +232,7 @@ fn summary(s: &Summary, options: &RenderOptions, charts: bool) -> SummaryView {
         total: text::score(s.total, options),
         grade: text::digits(&s.grade, options),
         passed: s.passed,
-        pass_label: text::digits(text::pass_label(s.passed), options),
+        pass_label: text::digits(text::verdict_label(s), options),
         previous,
         tools: s
             .tools
@@ -247,8 +247,8 @@ fn summary(s: &Summary, options: &RenderOptions, charts: bool) -> SummaryView {
         total_weight: weight(s.tools.iter().map(|t| t.weight).sum(), options),
         radar: charts.then_some(RADAR_SVG),
         bars: charts.then_some(BARS_SVG),
-        assumptions: s
-            .assumptions
+        notes: s
+            .notes
             .iter()
             .map(|a| text::digits(a, options))
             .collect(),

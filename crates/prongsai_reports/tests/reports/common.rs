@@ -67,7 +67,7 @@ pub fn scores_report(kind: ReportKind) -> ReportData {
         "O1".parse().expect("code"),
         "https://www.example.go.th/structure?id=1&view=ita".into(),
     );
-    from_scores(fw, &result, &analysis, header, kind, &urls).expect("report data")
+    from_scores(fw, &result, &analysis, header, kind, &urls, None).expect("report data")
 }
 
 /// Default options: Thai digits, TH SarabunIT๙ in Word.

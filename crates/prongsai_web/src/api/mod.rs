@@ -69,6 +69,11 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(assessments::get))
         .routes(routes!(assessments::put_scores))
         .routes(routes!(assessments::analysis))
+        .routes(routes!(
+            assessments::get_official,
+            assessments::put_official,
+            assessments::delete_official
+        ))
         .routes(routes!(measures::list, measures::create))
         .routes(routes!(measures::get))
         .routes(routes!(progress::list, progress::create))

@@ -6,6 +6,8 @@ use axum::response::{IntoResponse, Response};
 use prongsai_db::measures;
 use prongsai_db::{AgencyId, agencies::Agency};
 use prongsai_domain::analysis::verdict;
+use prongsai_domain::framework::GradingKind;
+use prongsai_domain::scoring::differences;
 use prongsai_reports::RenderOptions;
 use prongsai_reports::model::IndicatorLine;
 
@@ -27,10 +29,27 @@ struct Row {
     reached: Option<bool>,
 }
 
+/// One published figure that differs from ours.
+struct DiffRow {
+    what: String,
+    computed: String,
+    official: String,
+}
+
+/// The official result beside ours.
+struct OfficialView {
+    total: String,
+    level: String,
+    differences: Vec<DiffRow>,
+}
+
 /// The scores part of the dashboard.
 struct Scores {
     total: String,
     grade: String,
+    levels: bool,
+    official: Option<OfficialView>,
+    assumptions: Vec<String>,
     passed: bool,
     verdict_text: String,
     pass_mark: String,
@@ -53,6 +72,7 @@ struct DashboardPage {
     agency: Agency,
     year: u16,
     years: Vec<(u16, String)>,
+    provisional: Option<String>,
     scores: Option<Scores>,
     can_edit_scores: bool,
     by_status: Vec<(&'static str, i64)>,
@@ -94,10 +114,14 @@ pub async fn show(
             .layout(title)
             .agency_nav(&ctx.me, &agency, year, Section::Dashboard),
         can_edit_scores: authz::can(&ctx.me, Action::EditScores, &Resource::agency(&agency)),
+        provisional: crate::assessment::resolve(&app, year)
+            .ok()
+            .and_then(|r| match ctx.lang {
+                Language::Th => r.provisional_note_th(),
+                Language::En => r.provisional_note_en(),
+            }),
         years: app
-            .catalog
-            .years()
-            .into_iter()
+            .open_years()
             .rev()
             .map(|y| (y, format::year(y, ctx.lang)))
             .collect(),
@@ -119,11 +143,33 @@ async fn scores_view(
     let Some(result) = stored_result(app, agency.id, year).await? else {
         return Ok(None);
     };
-    let Some(fw) = app.catalog.framework(year) else {
+    let Ok(fw) = crate::assessment::framework(app, year) else {
         return Ok(None);
     };
     let previous = stored_result(app, agency.id, year.saturating_sub(1)).await?;
     let v = verdict(fw, &result);
+    let rt = crate::texts::Texts::of(lang).results;
+    let official = prongsai_db::assessments::official(&app.db, agency.id, year)
+        .await?
+        .map(|o| OfficialView {
+            total: format::score(o.total),
+            level: o.level.clone(),
+            differences: differences(&result, &o)
+                .into_iter()
+                .map(|d| DiffRow {
+                    what: match d.what.as_str() {
+                        "total" => rt.what_total.to_string(),
+                        "level" => rt.what_level.to_string(),
+                        w => match w.strip_prefix("ind") {
+                            Some(n) => format!("{} {n}", crate::texts::Texts::of(lang).indicator),
+                            None => w.to_string(),
+                        },
+                    },
+                    computed: d.computed,
+                    official: d.official,
+                })
+                .collect(),
+        });
     let tools = v
         .units
         .iter()
@@ -164,6 +210,16 @@ async fn scores_view(
     Ok(Some(Scores {
         total: format::score(result.total.value()),
         grade: result.grade.clone(),
+        levels: fw.grading.kind == GradingKind::Levels,
+        official,
+        assumptions: result
+            .assumptions_plain
+            .iter()
+            .map(|a| match lang {
+                Language::Th => a.th.clone(),
+                Language::En => a.en.clone(),
+            })
+            .collect(),
         passed: result.passed,
         verdict_text: match lang {
             Language::Th => v.text_th.clone(),

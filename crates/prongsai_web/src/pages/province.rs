@@ -48,20 +48,27 @@ pub async fn show(
     let mut rows = Vec::new();
     for a in agencies::list_by_province(&app.db, &name).await? {
         let result = stored_result(&app, a.id, year).await?;
+        // Public figures: the NACC's published result where the agency recorded it.
+        let official = assessments::official(&app.db, a.id, year).await?;
         let counts = measures::status_counts(&app.db, a.id, year).await?;
         rows.push(Row {
             id: a.id.0,
             name: a.name,
             district: a.district,
-            total: result
-                .as_ref()
-                .map(|r| format::score(r.total.value()))
-                .unwrap_or_else(|| "–".into()),
-            grade: result
-                .as_ref()
-                .map(|r| r.grade.clone())
-                .unwrap_or_else(|| "–".into()),
-            passed: result.as_ref().map(|r| r.passed),
+            total: match (&official, &result) {
+                (Some(o), _) => format::score(o.total),
+                (None, Some(r)) => format::score(r.total.value()),
+                (None, None) => "–".into(),
+            },
+            grade: match (&official, &result) {
+                (Some(o), _) => o.level.clone(),
+                (None, Some(r)) => r.grade.clone(),
+                (None, None) => "–".into(),
+            },
+            passed: match (&official, &result) {
+                (Some(o), _) => Some(prongsai_domain::scoring::round2(o.total) >= 85.0),
+                (None, r) => r.as_ref().map(|r| r.passed),
+            },
             measures: counts.iter().map(|(_, n)| n).sum(),
             done: counts
                 .iter()

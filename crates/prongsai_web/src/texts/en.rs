@@ -132,4 +132,5 @@ pub(super) static EN: Texts = Texts {
     revoke: "Revoke",
     token_once: "Copy this token now; it is shown only once",
     admin: &super::admin::EN,
+    results: &super::results::EN,
 };

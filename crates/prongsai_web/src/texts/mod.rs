@@ -2,9 +2,11 @@
 
 mod admin;
 mod en;
+mod results;
 mod th;
 
 pub use admin::AdminTexts;
+pub use results::ResultTexts;
 
 use crate::config::Language;
 
@@ -267,6 +269,8 @@ pub struct Texts {
     pub token_once: &'static str,
     /// The administration pages' texts.
     pub admin: &'static AdminTexts,
+    /// Result texts (levels, official result, assumptions).
+    pub results: &'static ResultTexts,
 }
 
 impl Texts {

@@ -132,4 +132,5 @@ pub(super) static TH: Texts = Texts {
     revoke: "ยกเลิกโทเค็น",
     token_once: "คัดลอกโทเค็นนี้เก็บไว้ ระบบจะแสดงเพียงครั้งเดียว",
     admin: &super::admin::TH,
+    results: &super::results::TH,
 };

@@ -66,7 +66,7 @@ pub async fn input_for(
     let result = stored_result(app, agency.id, year)
         .await?
         .ok_or(WebError::NotFound)?;
-    let analysis = analyze(fw, app.catalog.guidance(year), &result, None);
+    let analysis = analyze(fw, app.catalog.guidance(fw.fiscal_year), &result, None);
     let ind = analysis
         .indicators
         .iter()

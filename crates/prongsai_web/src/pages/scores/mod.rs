@@ -4,6 +4,7 @@
 //! anything wrong re-renders the page with 422, the user's input kept and each problem at its field/row.
 
 pub mod grid;
+pub mod official;
 pub mod paste;
 pub mod upload;
 
@@ -60,6 +61,9 @@ struct ScoresPage {
     paste_errors: Vec<String>,
     paste_text: String,
     max_upload_mb: usize,
+    official: official::OfficialForm,
+    whole_tools: GridGroup,
+    provisional: Option<String>,
 }
 
 /// What a re-rendered page shows besides the grid.
@@ -75,6 +79,45 @@ pub struct Feedback {
     pub paste_errors: Vec<String>,
     /// Pasted text to keep.
     pub paste_text: String,
+    /// Typed official-result fields (when re-rendering a failed save).
+    pub official_typed: Option<BTreeMap<String, String>>,
+    /// Official-result field errors.
+    pub official_errors: Vec<FieldError>,
+}
+
+/// The whole-tool inputs (`IIT`, `EIT` or `EP`/`ES`, `OIT`) of the grid.
+pub fn whole_tools(
+    fw: &Framework,
+    values: &BTreeMap<String, String>,
+    errors: &[FieldError],
+    heading: &str,
+) -> GridGroup {
+    let mut rows = Vec::new();
+    for t in &fw.tools {
+        let mut codes = vec![(t.code.as_str().to_string(), t.name_th.clone())];
+        codes.extend(
+            t.parts
+                .iter()
+                .map(|p| (p.prefix.as_str().to_string(), p.name_th.clone())),
+        );
+        for (code, text) in codes {
+            rows.push(GridRow {
+                value: values.get(&code).cloned().unwrap_or_default(),
+                error: errors
+                    .iter()
+                    .filter(|e| e.field == code)
+                    .map(|e| e.message.clone())
+                    .reduce(|a, b| format!("{a} {b}")),
+                code,
+                text,
+                oit: false,
+            });
+        }
+    }
+    GridGroup {
+        heading: heading.to_string(),
+        rows,
+    }
 }
 
 /// The grid rows of a framework: indicator-only indicators as `ind<N>`, the others per question/item.
@@ -82,6 +125,7 @@ pub fn groups(
     fw: &Framework,
     values: &BTreeMap<String, String>,
     errors: &[FieldError],
+    wording_unpublished: &str,
 ) -> Vec<GridGroup> {
     let err_of = |code: &str| {
         errors
@@ -109,7 +153,12 @@ pub fn groups(
                 ));
             }
             for q in fw.questions.iter().filter(|q| q.indicator == ind.number) {
-                rows.push(row(q.code.to_string(), q.text_th.clone(), false));
+                let text = if q.text_th.is_empty() {
+                    format!("({})", wording_unpublished)
+                } else {
+                    q.text_th.clone()
+                };
+                rows.push(row(q.code.to_string(), text, false));
             }
             for o in fw.oit_items.iter().filter(|o| o.indicator == ind.number) {
                 rows.push(row(o.code.to_string(), o.title_th.clone(), true));
@@ -124,7 +173,10 @@ pub fn groups(
 
 /// Shows a stored value in the grid: OIT items as มี/ไม่มี, others as numbers.
 fn shown(fw: &Framework, code: &str, v: f64) -> String {
-    let oit = code.parse().ok().is_some_and(|c| fw.oit_item(c).is_some());
+    let oit = code
+        .parse::<prongsai_domain::Code>()
+        .ok()
+        .is_some_and(|c| fw.oit_item(c).is_some());
     if oit {
         if v >= 100.0 {
             "มี".into()
@@ -146,7 +198,9 @@ pub async fn page(
     status: StatusCode,
     notice: Option<&str>,
 ) -> Result<Response, WebError> {
-    let fw = framework(app, year)?;
+    let resolved = crate::assessment::resolve(app, year)?;
+    let fw = resolved.framework;
+    let stored_official = assessments::official(&app.db, agency.id, year).await?;
     let values = match fb.typed {
         Some(v) => v,
         None => assessments::get(&app.db, agency.id, year)
@@ -174,7 +228,19 @@ pub async fn page(
     let p = ScoresPage {
         layout,
         base: format!("/agencies/{}/years/{year}/scores", agency.id),
-        groups: groups(fw, &values, &fb.errors),
+        official: official::form(
+            fw,
+            stored_official.as_ref(),
+            fb.official_typed.as_ref(),
+            &fb.official_errors,
+            t.results,
+        ),
+        whole_tools: whole_tools(fw, &values, &fb.errors, t.results.whole_tools),
+        provisional: match ctx.lang {
+            crate::config::Language::Th => resolved.provisional_note_th(),
+            crate::config::Language::En => resolved.provisional_note_en(),
+        },
+        groups: groups(fw, &values, &fb.errors, t.results.wording_unpublished),
         can_edit: authz::can(&ctx.me, Action::EditScores, &Resource::agency(agency)),
         errors: fb.errors,
         upload_errors: fb.upload_errors,
