@@ -46,6 +46,12 @@ fn main() {
         "guidance",
         &list(&root.join("guidance")),
     );
+    array(
+        &mut out,
+        "WORDING",
+        "catalog/wording",
+        &list(&root.join("catalog/wording")),
+    );
     let dest =
         PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("embedded_catalog.rs");
     if let Err(e) = std::fs::write(&dest, out) {

@@ -7,13 +7,15 @@ use crate::{Actor, AgencyId, Db, DbError};
 
 /// Copies every measure of `from` into `to` with links and units, status reset to not started, outcome
 /// cleared, dates shifted by the year difference and numbers placed after the target year's existing
-/// measures. Returns how many were copied.
+/// measures. Each link code goes through `remap` (the frameworks' renumbering); a link the new year has no
+/// code for is dropped. Returns how many were copied.
 pub async fn copy_year(
     db: &Db,
     actor: &Actor,
     agency: AgencyId,
     from: u16,
     to: u16,
+    remap: &(dyn Fn(&str) -> Option<String> + Sync),
 ) -> Result<usize, DbError> {
     if from == to {
         return Err(DbError::Invalid("cannot copy a year onto itself".into()));
@@ -36,6 +38,7 @@ pub async fn copy_year(
             period_end: source.period_end.map(|d| shift(d, years)).transpose()?,
             status: MeasureStatus::NotStarted,
             outcome: String::new(),
+            links: dedup(source.links.iter().filter_map(|l| remap(l))),
             ..source.to_new()
         };
         let m = insert(&mut tx, new).await?;
@@ -55,4 +58,15 @@ fn shift(date: jiff::civil::Date, years: i64) -> Result<jiff::civil::Date, DbErr
         .try_years(years)
         .and_then(|span| date.checked_add(span))
         .map_err(|e| DbError::Invalid(format!("cannot shift {date} by {years} years: {e}")))
+}
+
+/// The codes in order, each once (two old codes may fold into one new one).
+fn dedup(codes: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in codes {
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
 }

@@ -137,7 +137,7 @@ db_test!(
         measures::create(db, &actor(), new_measure(a.id, 2569, 1, vec![]))
             .await
             .unwrap();
-        let copied = measures::copy_year(db, &actor(), a.id, 2568, 2569)
+        let copied = measures::copy_year(db, &actor(), a.id, 2568, 2569, &|c| Some(c.to_string()))
             .await
             .unwrap();
         assert_eq!(copied, 2);
@@ -168,13 +168,13 @@ db_test!(
             "the source year is untouched"
         );
         assert_eq!(
-            measures::copy_year(db, &actor(), a.id, 2560, 2561)
+            measures::copy_year(db, &actor(), a.id, 2560, 2561, &|c| Some(c.to_string()))
                 .await
                 .unwrap(),
             0
         );
         assert!(matches!(
-            measures::copy_year(db, &actor(), a.id, 2568, 2568).await,
+            measures::copy_year(db, &actor(), a.id, 2568, 2568, &|c| Some(c.to_string())).await,
             Err(DbError::Invalid(_))
         ));
         let entries = audit::list(db, Some(a.id), 2, 0).await.unwrap();

@@ -112,7 +112,7 @@ pub fn weakest(items: &[ItemScore]) -> Vec<Code> {
 
 fn text_of(fw: &Framework, code: Code) -> String {
     match fw.entry(code) {
-        Some(Entry::Question(i)) => fw.questions.get(i).map(|q| q.text_th.clone()),
+        Some(Entry::Question(_)) => fw.question_text_th(code),
         Some(Entry::OitItem(i)) => fw.oit_items.get(i).map(|o| o.title_th.clone()),
         _ => None,
     }

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::{CatalogError, Framework, Problem, Problems, parse_framework};
+use crate::code::Code;
 use crate::guidance::{self, GuidanceBook};
 
 /// A file's name and text, as handed to the loader.
@@ -80,7 +81,33 @@ impl Catalog {
             .iter()
             .map(|(n, t)| SourceFile::new(*n, *t))
             .collect();
-        Catalog::load(&frameworks, &guidance)
+        let wording: Vec<SourceFile> = embedded::WORDING
+            .iter()
+            .map(|(n, t)| SourceFile::new(*n, *t))
+            .collect();
+        Catalog::load_with_wording(&frameworks, &guidance, &wording)
+    }
+
+    /// [`Catalog::load`] plus question-wording files (`catalog/wording/<year>.toml`), each filling the empty
+    /// question texts of the framework it names.
+    pub fn load_with_wording(
+        frameworks: &[SourceFile],
+        guidance_files: &[SourceFile],
+        wording: &[SourceFile],
+    ) -> Result<Catalog, CatalogError> {
+        let mut catalog = Catalog::load(frameworks, guidance_files)?;
+        let mut problems = Vec::new();
+        for f in wording {
+            let mut p = Problems::new(&f.name);
+            let mut list: Vec<&mut Framework> = catalog.frameworks.values_mut().collect();
+            super::wording::apply(&f.text, &mut list, &mut p);
+            problems.extend(p.into_vec());
+        }
+        if problems.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(CatalogError(problems))
+        }
     }
 
     /// Loads framework files and guidance files (`topics.toml` plus one file per year).
@@ -108,6 +135,22 @@ impl Catalog {
                 }
                 Err(CatalogError(list)) => problems.extend(list),
             }
+        }
+        for fw in by_year.values() {
+            let Some(r) = &fw.renumbering else { continue };
+            let Some(old) = by_year.get(&r.from_year) else {
+                continue;
+            };
+            let mut p = Problems::new(&format!("catalog/{}.toml", fw.fiscal_year));
+            for code in r.map.keys() {
+                if old.entry(*code).is_none() {
+                    p.add(
+                        format!("renumbering.map.{code}"),
+                        format!("{code} is not a code of {}", r.from_year),
+                    );
+                }
+            }
+            problems.extend(p.into_vec());
         }
         let (guidance, warnings) = match guidance::load(&by_year, guidance_files) {
             Ok(ok) => ok,
@@ -154,6 +197,35 @@ impl Catalog {
         })
     }
 
+    /// The code of `to` that continues `code` of year `from`, following each year's renumbering in turn.
+    /// Without renumbering data a code carries over only when the next year has it with the same meaning (a
+    /// question or indicator of the same indicator, an OIT item of the same title). `None` when it does not.
+    pub fn carry(&self, from: u16, to: u16, code: Code) -> Option<Code> {
+        if from >= to {
+            return (from == to).then_some(code);
+        }
+        let mut code = code;
+        let mut year = from;
+        while year < to {
+            let old = self.resolve(year)?.framework;
+            let next_year = year + 1;
+            let next = self.resolve(next_year)?.framework;
+            if std::ptr::eq(old, next) {
+                year = next_year;
+                continue;
+            }
+            code = match next.renumbering.as_ref().filter(|r| r.from_year == old.fiscal_year) {
+                Some(r) => match r.map.get(&code) {
+                    Some(n) => *n,
+                    None => next.entry(code).map(|_| code)?,
+                },
+                None => same_meaning(old, next, code)?,
+            };
+            year = next_year;
+        }
+        Some(code)
+    }
+
     /// Guidance of a year (absent when no guidance file covers it).
     pub fn guidance(&self, year: u16) -> Option<&GuidanceBook> {
         self.guidance.get(&year)
@@ -172,5 +244,21 @@ impl Catalog {
     /// Non-fatal findings (e.g. a guidance citation that resolves to no item in some year).
     pub fn warnings(&self) -> &[Problem] {
         &self.warnings
+    }
+}
+
+/// `code` when `next` has it with the same meaning as in `old`.
+fn same_meaning(old: &Framework, next: &Framework, code: Code) -> Option<Code> {
+    use super::Entry;
+    match (old.entry(code)?, next.entry(code)?) {
+        (Entry::Indicator(_), Entry::Indicator(_)) => Some(code),
+        (Entry::Question(a), Entry::Question(b)) => {
+            (old.questions.get(a)?.indicator == next.questions.get(b)?.indicator).then_some(code)
+        }
+        (Entry::OitItem(a), Entry::OitItem(b)) => {
+            let (ta, tb) = (&old.oit_items.get(a)?.title_th, &next.oit_items.get(b)?.title_th);
+            (!ta.is_empty() && ta == tb).then_some(code)
+        }
+        _ => None,
     }
 }

@@ -5,6 +5,7 @@ mod model;
 mod provenance;
 mod raw;
 mod validate;
+mod wording;
 
 use std::fmt;
 

@@ -276,6 +276,18 @@ pub struct OitItem {
     pub placement_provenance: Provenance,
 }
 
+/// How the codes of `from_year` become this year's: listed codes move (several may fold into one); a code not
+/// listed keeps its number when this year has it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Renumbering {
+    /// The year the old codes belong to.
+    pub from_year: u16,
+    /// Old code → new code.
+    pub map: std::collections::BTreeMap<Code, Code>,
+    /// Where the map comes from.
+    pub provenance: Provenance,
+}
+
 /// What a code names inside a framework.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Entry {
@@ -318,6 +330,8 @@ pub struct Framework {
     pub questions: Vec<Question>,
     /// OIT items in file order.
     pub oit_items: Vec<OitItem>,
+    /// How the previous year's codes map onto this year's, when known.
+    pub renumbering: Option<Renumbering>,
     #[serde(skip)]
     pub(crate) index: HashMap<Code, Entry>,
 }
@@ -352,6 +366,23 @@ impl Framework {
             Entry::OitItem(i) => self.oit_items.get(i),
             _ => None,
         }
+    }
+
+    /// The Thai wording of a question to show; where the year's wording is not known, a sentence that names
+    /// the indicator and says so (never a blank). `None` for a code that is not a question.
+    pub fn question_text_th(&self, code: Code) -> Option<String> {
+        let q = self.question(code)?;
+        if !q.text_th.is_empty() {
+            return Some(q.text_th.clone());
+        }
+        let name = self
+            .indicator(q.indicator)
+            .map(|i| i.name_th.as_str())
+            .unwrap_or_default();
+        Some(format!(
+            "ข้อคำถามในตัวชี้วัดที่ {} {name} (ยังไม่มีถ้อยคำของข้อคำถามปี {} ที่เผยแพร่)",
+            q.indicator, self.fiscal_year
+        ))
     }
 
     /// Every code accepted in a score file of this year, in a stable order (questions, items, indicators).

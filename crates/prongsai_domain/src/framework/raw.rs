@@ -25,6 +25,17 @@ pub(crate) struct RawFramework {
     pub questions: Vec<RawQuestion>,
     #[serde(default)]
     pub oit_items: Vec<RawOitItem>,
+    #[serde(default)]
+    pub renumbering: Option<RawRenumbering>,
+}
+
+/// How the previous year's codes become this year's: `map` from old code to new code.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawRenumbering {
+    pub from_year: u16,
+    pub provenance: String,
+    pub map: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]

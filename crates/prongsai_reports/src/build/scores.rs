@@ -168,8 +168,8 @@ fn indicator_blocks(
 
 /// Official wording of a question or title of an item ("" when the catalog does not know it).
 fn wording(fw: &Framework, code: Code) -> String {
-    if let Some(q) = fw.question(code) {
-        return q.text_th.clone();
+    if let Some(text) = fw.question_text_th(code) {
+        return text;
     }
     fw.oit_item(code)
         .map(|o| o.title_th.clone())

@@ -42,6 +42,10 @@ pub(crate) fn validate(raw: RawFramework, p: &mut Problems) -> Option<Framework>
     let questions = questions(&raw.questions, &indicators, &tools, &scales, &mut index, p);
     let oit_items = oit_items(&raw.oit_items, &indicators, &sub_indicators, &mut index, p);
     coverage(&indicators, &sub_indicators, &questions, &oit_items, p);
+    let renumbering = raw
+        .renumbering
+        .as_ref()
+        .map(|r| renumbering(r, raw.fiscal_year, &index, p));
     let (rules, grading) = (rules?, grading?);
     if !p.is_empty() {
         return None;
@@ -61,8 +65,40 @@ pub(crate) fn validate(raw: RawFramework, p: &mut Problems) -> Option<Framework>
         scales,
         questions,
         oit_items,
+        renumbering,
         index,
     })
+}
+
+/// The renumbering from the previous year: new codes must exist in this year; old codes are checked against
+/// the previous year's framework when the catalog loads.
+fn renumbering(
+    r: &RawRenumbering,
+    year: u16,
+    index: &HashMap<Code, Entry>,
+    p: &mut Problems,
+) -> Renumbering {
+    if r.from_year >= year {
+        p.add("renumbering.from_year", "must be an earlier year");
+    }
+    let mut map = std::collections::BTreeMap::new();
+    for (old, new) in &r.map {
+        let key = format!("renumbering.map.{old}");
+        match (old.parse::<Code>(), new.parse::<Code>()) {
+            (Ok(o), Ok(n)) => {
+                if !index.contains_key(&n) {
+                    p.add(&key, format!("{n} is not a code of {year}"));
+                }
+                map.insert(o, n);
+            }
+            _ => p.add(&key, format!("\"{old}\" = \"{new}\" are not codes")),
+        }
+    }
+    Renumbering {
+        from_year: r.from_year,
+        map,
+        provenance: prov(&r.provenance, "renumbering.provenance", p),
+    }
 }
 
 pub(super) fn prov(s: &str, key: &str, p: &mut Problems) -> Provenance {

@@ -19,7 +19,14 @@ pub async fn copy(
 ) -> Result<Response, WebError> {
     let agency = agency_for(&app, &ctx.me, AgencyId::from(id), Action::CreateMeasure).await?;
     let from = year.checked_sub(1).ok_or(WebError::NotFound)?;
-    let n = measures::copy_year(&app.db, &ctx.me.actor(), agency.id, from, year).await?;
+    crate::assessment::framework(&app, year)?;
+    // Links follow the frameworks' renumbering (2568 O21 → 2569 O20); text that is not a code stays.
+    let catalog = &app.catalog;
+    let remap = |link: &str| match link.parse::<prongsai_domain::Code>() {
+        Ok(code) => catalog.carry(from, year, code).map(|c| c.to_string()),
+        Err(_) => Some(link.to_string()),
+    };
+    let n = measures::copy_year(&app.db, &ctx.me.actor(), agency.id, from, year, &remap).await?;
     Ok(Redirect::to(&format!(
         "/agencies/{}/years/{year}/measures?copied={n}",
         agency.id
