@@ -256,3 +256,89 @@ fn a_new_year_is_a_new_file() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("ita-2570"));
 }
+
+#[test]
+fn score_json_grade_is_the_years_label_and_keeps_passed() {
+    let dir = temp_dir("levels");
+    // Seed 001's 2568 question scores (examples/seed001-2568.csv): every indicator ≥ 85 and OIT complete.
+    let v = json(&run(&[
+        "score",
+        "--year",
+        "2568",
+        "examples/seed001-2568.csv",
+        "--format",
+        "json",
+    ]));
+    let grade = v["grade"].as_str().expect("grade");
+    assert!(
+        ["ผ่านดีเยี่ยม", "ผ่านดี", "ผ่าน"].contains(&grade),
+        "2568 is rated with a level, got {grade}"
+    );
+    assert_eq!(v["passed"], true);
+    // Whole tools, 2568 (no EIT parts): 0.3·100 + 0.3·84 + 0.4·100 = 95.2, EIT < 85 → ผ่าน.
+    let f = write(&dir, "tools.csv", "code,score\nIIT,100\nEIT,84\nOIT,100\n");
+    let v = json(&run(&["score", "--year", "2568", &f, "--format", "json"]));
+    assert_eq!(v["total"], 95.2);
+    assert_eq!(v["grade"], "ผ่าน");
+    assert_eq!(v["passed"], true);
+    // 2564 keeps its letter.
+    let v = json(&run(&[
+        "score",
+        "--year",
+        "2564",
+        "examples/trat-2564.csv",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(v["grade"], "B");
+}
+
+#[test]
+fn score_json_reports_the_official_result_and_the_differences() {
+    let dir = temp_dir("official");
+    // Seed 003 (2567) published a total of 86.62; here our figure from whole tools is 90.00.
+    let f = write(
+        &dir,
+        "s.csv",
+        "code,score\nIIT,90\nEP,90\nES,90\nOIT,90\nofficial.total,86.62\nofficial.level,ผ่าน\n",
+    );
+    let v = json(&run(&["score", "--year", "2567", &f, "--format", "json"]));
+    assert_eq!(v["total"], 90.0);
+    assert_eq!(v["grade"], "ผ่านดี");
+    assert_eq!(v["official"]["total"], 86.62);
+    assert_eq!(v["official"]["level"], "ผ่าน");
+    let diffs: Vec<(String, String, String)> = v["differences"]
+        .as_array()
+        .expect("differences")
+        .iter()
+        .map(|d| {
+            (
+                d["what"].as_str().unwrap_or("").into(),
+                d["computed"].as_str().unwrap_or("").into(),
+                d["official"].as_str().unwrap_or("").into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        diffs,
+        vec![
+            ("total".into(), "90.00".into(), "86.62".into()),
+            ("level".into(), "ผ่านดี".into(), "ผ่าน".into())
+        ]
+    );
+    // The table says it in Thai.
+    let out = run(&["score", "--year", "2567", &f]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("ผลที่ สำนักงาน ป.ป.ช. ประกาศ  86.62"), "{text}");
+}
+
+#[test]
+fn three_decimals_are_scored_as_entered() {
+    let dir = temp_dir("decimals");
+    // 0.3·84.9949 + 0.3·84.9949 + 0.4·84.9961 = 84.99538 → 85.00, and IIT shown as 84.99 < 85 → ผ่าน.
+    // Inputs rounded to hundredths first would give 0.3·84.99·2 + 0.4·85.00 = 84.994 → 84.99, ต้องปรับปรุง.
+    let f = write(&dir, "s.csv", "code,score\nIIT,84.9949\nEIT,84.9949\nOIT,84.9961\n");
+    let v = json(&run(&["score", "--year", "2568", &f, "--format", "json"]));
+    assert_eq!(v["total"], 85.0);
+    assert_eq!(v["grade"], "ผ่าน");
+}

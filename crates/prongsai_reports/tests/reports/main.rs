@@ -4,3 +4,4 @@ mod common;
 mod docx;
 mod html;
 mod pdf;
+mod rounding;

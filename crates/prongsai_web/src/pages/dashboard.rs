@@ -116,10 +116,7 @@ pub async fn show(
         can_edit_scores: authz::can(&ctx.me, Action::EditScores, &Resource::agency(&agency)),
         provisional: crate::assessment::resolve(&app, year)
             .ok()
-            .and_then(|r| match ctx.lang {
-                Language::Th => r.provisional_note_th(),
-                Language::En => r.provisional_note_en(),
-            }),
+            .and_then(|r| format::provisional_note(&r, ctx.lang)),
         years: app
             .open_years()
             .rev()

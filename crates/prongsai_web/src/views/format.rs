@@ -13,6 +13,15 @@ pub fn digits(lang: Language) -> DigitStyle {
     }
 }
 
+/// The framework note of a year (its own, or another year's used provisionally), digits as years are shown.
+pub fn provisional_note(r: &prongsai_domain::framework::Resolved<'_>, lang: Language) -> Option<String> {
+    let note = match lang {
+        Language::Th => r.provisional_note_th(),
+        Language::En => r.provisional_note_en(),
+    }?;
+    Some(apply_digits(&note, digits(lang)))
+}
+
 /// A score with two decimals (Arabic digits, so it can be copied into spreadsheets).
 pub fn score(x: f64) -> String {
     format!("{:.2}", round2(x))

@@ -16,4 +16,5 @@ mod login;
 mod matrix;
 mod measures;
 mod pages;
+mod results;
 mod scores;

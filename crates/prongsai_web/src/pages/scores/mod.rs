@@ -236,10 +236,7 @@ pub async fn page(
             t.results,
         ),
         whole_tools: whole_tools(fw, &values, &fb.errors, t.results.whole_tools),
-        provisional: match ctx.lang {
-            crate::config::Language::Th => resolved.provisional_note_th(),
-            crate::config::Language::En => resolved.provisional_note_en(),
-        },
+        provisional: format::provisional_note(&resolved, ctx.lang),
         groups: groups(fw, &values, &fb.errors, t.results.wording_unpublished),
         can_edit: authz::can(&ctx.me, Action::EditScores, &Resource::agency(agency)),
         errors: fb.errors,
