@@ -14,7 +14,7 @@ export async function chooseYear(page, year) {
 export async function checkDashboard(page, { total, grade, ind1 }) {
   await expectText(page.getByRole('region', { name: 'คะแนนรวม', exact: true }), total, 'total (คะแนนรวม)');
   const word = new RegExp(`(^|\\s)${grade}(\\s|$)`);
-  await expectText(page.getByRole('region', { name: 'ระดับ', exact: true }), word, `grade (ระดับ) ${grade}`);
+  await expectText(page.getByRole('region', { name: 'ระดับผลการประเมิน', exact: true }), word, `level (ระดับผลการประเมิน) ${grade}`);
   const indicators = page.getByRole('region', { name: 'คะแนนรายตัวชี้วัด', exact: true });
   await expectText(indicators.locator('tr').filter({ hasText: '1. การปฏิบัติหน้าที่' }), ind1, 'indicator 1 row');
   const radar = indicators.getByRole('img', { name: 'คะแนนรายตัวชี้วัด', exact: true }).locator('svg');
@@ -40,7 +40,7 @@ export async function run(t) {
   await chooseYear(page, SEED001.year);
   await expectText(page.getByRole('heading', { level: 1 }), '๒๕๖๘', 'dashboard heading shows the Thai year');
   await checkDashboard(page, { total: SEED001.total, grade: SEED001.grade, ind1: SEED001.indicator1 });
-  await expectText(page.getByRole('region', { name: 'ระดับ', exact: true }), 'ผ่านเกณฑ์', 'pass verdict');
+  await expectText(page.getByRole('region', { name: 'ผลการประเมิน', exact: true }), 'ยังไม่ถึงระดับ ผ่านดีเยี่ยม เพราะ EIT', 'verdict names what holds the level back');
   await expectText(page.getByRole('region', { name: 'ผลการประเมิน', exact: true }), /IIT\s*99\.63/, 'IIT tool score');
   await expectText(page.getByRole('region', { name: 'มาตรการตามสถานะ', exact: true }), /ยังไม่ดำเนินการ:\s*\d+/, 'measures by status');
   await t.shot(page, 'dashboard');

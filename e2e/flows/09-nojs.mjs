@@ -35,7 +35,7 @@ async function flow(t) {
   await expectText(page.getByRole('status'), 'บันทึกเรียบร้อยแล้ว', 'no-JS: saved notice');
   await expectValue(page.getByLabel(/^i1\s/), '40', 'no-JS: i1 after saving');
   await open(page, t.base, `/agencies/${SEED001.id}?year=${SEED001.year}`);
-  await checkDashboard(page, { total: '94.39', grade: 'A', ind1: '79.79' });
+  await checkDashboard(page, { total: '94.39', grade: 'ผ่านดี', ind1: '79.79' });
 
   await open(page, t.base, scores);
   await saveGridValue(page, 'i1', '100');

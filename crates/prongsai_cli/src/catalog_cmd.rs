@@ -118,7 +118,10 @@ fn show(fw: &Framework) -> String {
         .grading
         .bands
         .iter()
-        .map(|b| format!("{} ≥ {}", b.grade, b.min))
+        .map(|b| match b.min_every_tool {
+            Some(t) => format!("{} ≥ {} (ทุกเครื่องมือ ≥ {t})", b.grade, b.min),
+            None => format!("{} ≥ {}", b.grade, b.min),
+        })
         .collect();
     let _ = writeln!(
         o,

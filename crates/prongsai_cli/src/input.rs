@@ -50,14 +50,18 @@ pub fn load_catalog(src: &CatalogSource) -> Result<Catalog> {
 
 /// The framework of `year`, or a message listing the years that exist.
 pub fn framework(catalog: &Catalog, year: u16) -> Result<&Framework> {
-    catalog.framework(year).ok_or_else(|| {
+    let resolved = catalog.resolve(year).ok_or_else(|| {
         let years: Vec<String> = catalog.years().iter().map(ToString::to_string).collect();
         user(format!(
-            "ไม่มีกรอบการประเมินปี {year}; มีปี: {} (no framework for {year}; available: {})",
-            years.join(", "),
+            "ไม่มีกรอบการประเมินปี {year} หรือก่อนหน้า; มีปี: {}",
             years.join(", ")
         ))
-    })
+    })?;
+    // A year after the newest file uses the newest framework; say so where the user sees it.
+    if let Some(note) = resolved.provisional_note_th() {
+        eprintln!("{note}");
+    }
+    Ok(resolved.framework)
 }
 
 /// Reads a file the user named, with a clear message if it cannot be read.

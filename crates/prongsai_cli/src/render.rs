@@ -25,7 +25,9 @@ pub fn pad(s: &str, w: usize) -> String {
 fn label_text(fw: &Framework, r: &ScoreResult) -> String {
     match fw.grading.kind {
         GradingKind::Levels => format!("ระดับ {}", r.grade),
-        GradingKind::Letters if r.passed => format!("ระดับ {}   ผ่าน (เกณฑ์ {})", r.grade, fw.pass.mark),
+        GradingKind::Letters if r.passed => {
+            format!("ระดับ {}   ผ่าน (เกณฑ์ {})", r.grade, fw.pass.mark)
+        }
         GradingKind::Letters => format!("ระดับ {}   ไม่ผ่าน (เกณฑ์ {})", r.grade, fw.pass.mark),
     }
 }

@@ -293,14 +293,19 @@ pub async fn put_official(
         .execute(&mut *tx)
         .await?;
     }
-    let view = |o: &OfficialResult| serde_json::json!({ "fiscal_year": fiscal_year, "official": o });
+    let view =
+        |o: &OfficialResult| serde_json::json!({ "fiscal_year": fiscal_year, "official": o });
     audit::record(
         &mut tx,
         actor,
         Change {
             entity: "official_result",
             entity_id: i64::from(fiscal_year),
-            action: if result.is_some() { "put_official" } else { "delete_official" },
+            action: if result.is_some() {
+                "put_official"
+            } else {
+                "delete_official"
+            },
             before: before.as_ref().map(view),
             after: result.map(view),
             agency_id: Some(agency),

@@ -298,7 +298,11 @@ fn codes_carry_forward_through_the_renumbering() {
     // Into a year without its own file: the 2569 codes stay.
     assert_eq!(carry(2568, 2570, "O22").as_deref(), Some("O20"));
     // No map from 2567 to 2568: an OIT code carries only when the title is the same.
-    assert_eq!(carry(2567, 2568, "O1"), None, "2567 O1 โครงสร้าง is not 2568 O1");
+    assert_eq!(
+        carry(2567, 2568, "O1"),
+        None,
+        "2567 O1 โครงสร้าง is not 2568 O1"
+    );
     assert_eq!(carry(2567, 2568, "ind3").as_deref(), Some("ind3"));
 }
 
@@ -307,26 +311,46 @@ fn question_wording_can_be_supplied_beside_the_catalog() {
     use prongsai_domain::SourceFile;
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
     let read = |p: &str| std::fs::read_to_string(format!("{root}/{p}")).expect(p);
-    let frameworks = vec![SourceFile::new("catalog/2569.toml", read("catalog/2569.toml"))];
+    let frameworks = vec![SourceFile::new(
+        "catalog/2569.toml",
+        read("catalog/2569.toml"),
+    )];
     let code = |s: &str| s.parse::<Code>().expect("code");
     // Without wording the text names the indicator and says it is not published.
     let bare = Catalog::load(&frameworks, &[]).expect("loads");
-    let text = bare.framework(2569).and_then(|f| f.question_text_th(code("i1"))).expect("i1");
-    assert!(text.contains("ตัวชี้วัดที่ 1") && text.contains("ยังไม่มีถ้อยคำ"), "{text}");
+    let text = bare
+        .framework(2569)
+        .and_then(|f| f.question_text_th(code("i1")))
+        .expect("i1");
+    assert!(
+        text.contains("ตัวชี้วัดที่ 1") && text.contains("ยังไม่มีถ้อยคำ"),
+        "{text}"
+    );
     let good = SourceFile::new(
         "catalog/wording/2569.toml",
         "framework = \"ita-2569\"\n[[questions]]\ncode = \"i1\"\ntext_th = \"ถ้อยคำทดสอบ\"\nprovenance = \"assumed: test\"\n",
     );
     let c = Catalog::load_with_wording(&frameworks, &[], &[good]).expect("loads");
     assert_eq!(
-        c.framework(2569).and_then(|f| f.question_text_th(code("i1"))).as_deref(),
+        c.framework(2569)
+            .and_then(|f| f.question_text_th(code("i1")))
+            .as_deref(),
         Some("ถ้อยคำทดสอบ")
     );
     for (bad, needle) in [
         ("framework = \"ita-2599\"\nquestions = []\n", "ita-2599"),
-        ("framework = \"ita-2569\"\n[[questions]]\ncode = \"O1\"\ntext_th = \"x\"\nprovenance = \"assumed: t\"\n", "not a question"),
-        ("framework = \"ita-2569\"\n[[questions]]\ncode = \"i1\"\ntext_th = \" \"\nprovenance = \"assumed: t\"\n", "empty"),
-        ("framework = \"ita-2569\"\n[[questions]]\ncode = \"i1\"\ntext_th = \"x\"\nprovenance = \"maybe\"\n", "provenance"),
+        (
+            "framework = \"ita-2569\"\n[[questions]]\ncode = \"O1\"\ntext_th = \"x\"\nprovenance = \"assumed: t\"\n",
+            "not a question",
+        ),
+        (
+            "framework = \"ita-2569\"\n[[questions]]\ncode = \"i1\"\ntext_th = \" \"\nprovenance = \"assumed: t\"\n",
+            "empty",
+        ),
+        (
+            "framework = \"ita-2569\"\n[[questions]]\ncode = \"i1\"\ntext_th = \"x\"\nprovenance = \"maybe\"\n",
+            "provenance",
+        ),
     ] {
         let err = Catalog::load_with_wording(&frameworks, &[], &[SourceFile::new("w.toml", bad)])
             .expect_err(bad);

@@ -32,7 +32,10 @@ fn catalog_files() -> Vec<(String, String)> {
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .map(|p| {
-            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             (name, std::fs::read_to_string(&p).expect("read"))
         })
         .collect();
@@ -59,7 +62,11 @@ fn every_confirmed_source_is_listed_in_docs_sources() {
             }
         }
     }
-    assert!(unlisted.is_empty(), "sources not in docs/sources.md:\n{}", unlisted.join("\n"));
+    assert!(
+        unlisted.is_empty(),
+        "sources not in docs/sources.md:\n{}",
+        unlisted.join("\n")
+    );
 }
 
 #[test]
@@ -67,7 +74,10 @@ fn section_references_resolve_inside_the_repository() {
     let (_, sections) = keys_and_sections();
     let mut broken = Vec::new();
     for (file, text) in catalog_files() {
-        assert!(!text.contains("notes §"), "{file} refers to notes outside the repository");
+        assert!(
+            !text.contains("notes §"),
+            "{file} refers to notes outside the repository"
+        );
         for (n, line) in text.lines().enumerate() {
             for (i, _) in line.match_indices("docs/sources.md §") {
                 let rest = &line[i + "docs/sources.md §".len()..];
@@ -83,5 +93,9 @@ fn section_references_resolve_inside_the_repository() {
             }
         }
     }
-    assert!(broken.is_empty(), "unknown sections:\n{}", broken.join("\n"));
+    assert!(
+        broken.is_empty(),
+        "unknown sections:\n{}",
+        broken.join("\n")
+    );
 }

@@ -116,5 +116,7 @@ fn from_score_file(root: &Path, catalog: &Catalog, kind: ReportKind) -> Result<R
         "O1".parse()?,
         "https://www.nongkapu.go.th/structure?id=1&view=ita".into(),
     );
-    Ok(from_scores(fw, &result, &analysis, header, kind, &urls, None)?)
+    Ok(from_scores(
+        fw, &result, &analysis, header, kind, &urls, None,
+    )?)
 }

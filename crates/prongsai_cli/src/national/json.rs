@@ -20,6 +20,8 @@ pub enum Scored {
         scores: Vec<f64>,
         /// Grade.
         grade: String,
+        /// English gloss of the grade.
+        grade_en: String,
         /// Pass.
         passed: bool,
     },
@@ -48,6 +50,7 @@ pub fn compact(s: AgencyScore, template: &Template) -> serde_json::Result<Scored
     Ok(Scored::Compact {
         scores,
         grade: s.result.grade,
+        grade_en: s.result.grade_en,
         passed: s.result.passed,
         agency: s.agency,
     })
@@ -65,6 +68,7 @@ fn scores(r: &ScoreResult) -> Vec<f64> {
         v.push(t.score.rounded());
         v.extend(t.parts.iter().filter_map(|p| p.score).map(Score::rounded));
     }
+    v.extend(r.units.iter().map(|u| u.score.rounded()));
     v.push(r.total.rounded());
     v
 }
@@ -84,14 +88,21 @@ fn same_shape(a: &ScoreResult, b: &ScoreResult) -> bool {
         });
     let tools = a.tools.len() == b.tools.len()
         && a.tools.iter().zip(&b.tools).all(|(x, y)| {
-            (x.code, x.weight) == (y.code, y.weight)
+            (x.code, x.weight, x.source) == (y.code, y.weight, y.source)
                 && x.parts.len() == y.parts.len()
                 && x.parts.iter().zip(&y.parts).all(|(p, q)| {
                     (p.code, p.weight, p.score.is_some()) == (q.code, q.weight, q.score.is_some())
                 })
         });
-    let rest = (&a.framework, a.fiscal_year, &a.assumptions)
-        == (&b.framework, b.fiscal_year, &b.assumptions);
+    let units = a
+        .units
+        .iter()
+        .map(|u| u.unit)
+        .eq(b.units.iter().map(|u| u.unit));
+    let rest = (&a.framework, a.fiscal_year, &a.assumptions, a.grading)
+        == (&b.framework, b.fiscal_year, &b.assumptions, b.grading)
+        && a.assumptions_plain == b.assumptions_plain
+        && units;
     indicators && tools && rest
 }
 
@@ -125,6 +136,7 @@ pub fn write_agencies(
                                 agency,
                                 scores,
                                 grade,
+                                grade_en,
                                 passed,
                             },
                             Some((_, fragments)),
@@ -134,6 +146,7 @@ pub fn write_agencies(
                                 agency,
                                 scores: scores.iter(),
                                 grade,
+                                grade_en,
                                 passed: *passed,
                             },
                         ),
@@ -144,6 +157,7 @@ pub fn write_agencies(
                                 agency: &s.agency,
                                 scores: scores.iter(),
                                 grade: &r.grade,
+                                grade_en: &r.grade_en,
                                 passed: r.passed,
                             };
                             write_agency(buf, r, &mut vary)
@@ -179,6 +193,7 @@ struct Vary<'a> {
     agency: &'a str,
     scores: std::slice::Iter<'a, f64>,
     grade: &'a str,
+    grade_en: &'a str,
     passed: bool,
 }
 
@@ -191,8 +206,11 @@ impl Values for Vary<'_> {
         number(b, self.scores.next().copied().unwrap_or_default())
     }
 
+    /// The grade and, after it, its English gloss (`"ผ่านดี","grade_en":"Good pass"`).
     fn grade(&mut self, b: &mut Vec<u8>) -> serde_json::Result<()> {
-        string(b, self.grade)
+        string(b, self.grade)?;
+        b.extend_from_slice(b",\"grade_en\":");
+        string(b, self.grade_en)
     }
 
     fn passed(&mut self, b: &mut Vec<u8>) {
@@ -291,6 +309,8 @@ fn write_agency(
         number(b, t.weight)?;
         b.extend_from_slice(b",\"score\":");
         v.score(b)?;
+        b.extend_from_slice(b",\"source\":");
+        serde_json::to_writer(&mut *b, &t.source)?;
         if !t.parts.is_empty() {
             b.extend_from_slice(b",\"parts\":[");
             for (j, p) in t.parts.iter().enumerate() {
@@ -310,14 +330,27 @@ fn write_agency(
         }
         b.push(b'}');
     }
+    b.extend_from_slice(b"],\"units\":[");
+    for (k, u) in shape.units.iter().enumerate() {
+        comma(b, k);
+        b.extend_from_slice(b"{\"unit\":");
+        serde_json::to_writer(&mut *b, &u.unit)?;
+        b.extend_from_slice(b",\"score\":");
+        v.score(b)?;
+        b.push(b'}');
+    }
     b.extend_from_slice(b"],\"total\":");
     v.score(b)?;
     b.extend_from_slice(b",\"grade\":");
     v.grade(b)?;
+    b.extend_from_slice(b",\"grading\":");
+    serde_json::to_writer(&mut *b, &shape.grading)?;
     b.extend_from_slice(b",\"passed\":");
     v.passed(b);
     b.extend_from_slice(b",\"assumptions\":");
     serde_json::to_writer(&mut *b, &shape.assumptions)?;
+    b.extend_from_slice(b",\"assumptions_plain\":");
+    serde_json::to_writer(&mut *b, &shape.assumptions_plain)?;
     b.push(b'}');
     Ok(())
 }
@@ -535,6 +568,7 @@ mod tests {
                     agency,
                     scores: scores.iter(),
                     grade: &r.grade,
+                    grade_en: &r.grade_en,
                     passed: r.passed,
                 };
                 let mut direct = Vec::new();

@@ -236,7 +236,9 @@ fn a_new_year_is_a_new_file() {
     std::fs::create_dir_all(&cat).expect("dir");
     for entry in std::fs::read_dir(crate::workspace().join("catalog")).expect("catalog") {
         let p = entry.expect("entry").path();
-        std::fs::copy(&p, cat.join(p.file_name().expect("name"))).expect("copy");
+        if p.is_file() {
+            std::fs::copy(&p, cat.join(p.file_name().expect("name"))).expect("copy");
+        }
     }
     let y2569 = std::fs::read_to_string(cat.join("2569.toml")).expect("read");
     let y2570 = y2569
@@ -337,7 +339,11 @@ fn three_decimals_are_scored_as_entered() {
     let dir = temp_dir("decimals");
     // 0.3·84.9949 + 0.3·84.9949 + 0.4·84.9961 = 84.99538 → 85.00, and IIT shown as 84.99 < 85 → ผ่าน.
     // Inputs rounded to hundredths first would give 0.3·84.99·2 + 0.4·85.00 = 84.994 → 84.99, ต้องปรับปรุง.
-    let f = write(&dir, "s.csv", "code,score\nIIT,84.9949\nEIT,84.9949\nOIT,84.9961\n");
+    let f = write(
+        &dir,
+        "s.csv",
+        "code,score\nIIT,84.9949\nEIT,84.9949\nOIT,84.9961\n",
+    );
     let v = json(&run(&["score", "--year", "2568", &f, "--format", "json"]));
     assert_eq!(v["total"], 85.0);
     assert_eq!(v["grade"], "ผ่าน");

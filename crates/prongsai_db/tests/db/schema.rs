@@ -11,7 +11,11 @@ db_test!(
         db.migrate().await.unwrap();
         db.migrate().await.unwrap();
         assert_eq!(count(db, "agencies").await, 1);
-        assert_eq!(count(db, "_sqlx_migrations").await, 1);
+        // One row per migration file, however many times `migrate` runs.
+        let files = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations/sqlite"))
+            .unwrap()
+            .count();
+        assert_eq!(count(db, "_sqlx_migrations").await, files as i64);
         db.ping().await.unwrap();
     }
 );

@@ -26,13 +26,13 @@ db_test!(
         assert_eq!(got, saved);
         assert_eq!(got.fiscal_year, 2568);
         assert_eq!(got.source, "manual");
-        // Sorted by code family then number; 84.995 rounds half away from zero.
+        // Sorted by code family then number; every score exactly as entered (84.995 is not rounded).
         let expected = scores(&[
             ("i7", 99.38),
             ("e3", 0.01),
             ("EP1", 56.7),
             ("O10", 100.0),
-            ("ind3", 85.0),
+            ("ind3", 84.995),
         ]);
         assert_eq!(got.scores, expected);
         let stored: i64 =

@@ -214,7 +214,11 @@ impl Catalog {
                 year = next_year;
                 continue;
             }
-            code = match next.renumbering.as_ref().filter(|r| r.from_year == old.fiscal_year) {
+            code = match next
+                .renumbering
+                .as_ref()
+                .filter(|r| r.from_year == old.fiscal_year)
+            {
                 Some(r) => match r.map.get(&code) {
                     Some(n) => *n,
                     None => next.entry(code).map(|_| code)?,
@@ -256,7 +260,10 @@ fn same_meaning(old: &Framework, next: &Framework, code: Code) -> Option<Code> {
             (old.questions.get(a)?.indicator == next.questions.get(b)?.indicator).then_some(code)
         }
         (Entry::OitItem(a), Entry::OitItem(b)) => {
-            let (ta, tb) = (&old.oit_items.get(a)?.title_th, &next.oit_items.get(b)?.title_th);
+            let (ta, tb) = (
+                &old.oit_items.get(a)?.title_th,
+                &next.oit_items.get(b)?.title_th,
+            );
             (!ta.is_empty() && ta == tb).then_some(code)
         }
         _ => None,

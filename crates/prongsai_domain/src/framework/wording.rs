@@ -49,7 +49,10 @@ pub(crate) fn apply(text: &str, frameworks: &mut [&mut Framework], p: &mut Probl
             p.add(format!("{key}.text_th"), "must not be empty");
         }
         let Ok(code) = q.code.parse::<Code>() else {
-            p.add(format!("{key}.code"), format!("\"{}\" is not a code", q.code));
+            p.add(
+                format!("{key}.code"),
+                format!("\"{}\" is not a code", q.code),
+            );
             continue;
         };
         let Some(index) = fw.questions.iter().position(|x| x.code == code) else {

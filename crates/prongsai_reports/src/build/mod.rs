@@ -4,7 +4,9 @@ mod document;
 mod scores;
 
 pub use document::from_document;
-pub use scores::{EvidenceUrls, from_scores, oit_checklist, oit_report};
+pub use scores::{
+    COMPUTED_NOTE, EvidenceUrls, OFFICIAL_NOTE, from_scores, oit_checklist, oit_report,
+};
 
 use crate::model::{Header, ReportKind};
 

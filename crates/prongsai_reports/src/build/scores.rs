@@ -51,9 +51,11 @@ pub fn from_scores(
 }
 
 /// The note printed under a computed summary whose figures rest on unconfirmed parameters.
-pub const COMPUTED_NOTE: &str = "คะแนนในเอกสารนี้คำนวณจากคะแนนรายข้อ ผลอย่างเป็นทางการเป็นไปตามประกาศของ สำนักงาน ป.ป.ช.";
+pub const COMPUTED_NOTE: &str =
+    "คะแนนในเอกสารนี้คำนวณจากคะแนนรายข้อ ผลอย่างเป็นทางการเป็นไปตามประกาศของ สำนักงาน ป.ป.ช.";
 /// The note printed under a summary that shows the NACC's published result.
-pub const OFFICIAL_NOTE: &str = "คะแนนรวม ระดับผลการประเมิน และคะแนนที่ประกาศ เป็นไปตามผลการประเมินที่ สำนักงาน ป.ป.ช. ประกาศ";
+pub const OFFICIAL_NOTE: &str =
+    "คะแนนรวม ระดับผลการประเมิน และคะแนนที่ประกาศ เป็นไปตามผลการประเมินที่ สำนักงาน ป.ป.ช. ประกาศ";
 
 fn summary(
     fw: &Framework,
@@ -68,10 +70,17 @@ fn summary(
             return *v;
         }
         // EIT published as its two parts only: combine them with the year's part weights.
-        let parts = fw.tool(code).map(|t| t.parts.as_slice()).unwrap_or_default();
+        let parts = fw
+            .tool(code)
+            .map(|t| t.parts.as_slice())
+            .unwrap_or_default();
         let given: Option<Vec<(f64, f64)>> = parts
             .iter()
-            .map(|p| Unit::of_part(p.prefix).and_then(|u| o.tools.get(&u)).map(|v| (p.weight, *v)))
+            .map(|p| {
+                Unit::of_part(p.prefix)
+                    .and_then(|u| o.tools.get(&u))
+                    .map(|v| (p.weight, *v))
+            })
             .collect();
         match given {
             Some(list) if !list.is_empty() => {

@@ -247,11 +247,7 @@ fn summary(s: &Summary, options: &RenderOptions, charts: bool) -> SummaryView {
         total_weight: weight(s.tools.iter().map(|t| t.weight).sum(), options),
         radar: charts.then_some(RADAR_SVG),
         bars: charts.then_some(BARS_SVG),
-        notes: s
-            .notes
-            .iter()
-            .map(|a| text::digits(a, options))
-            .collect(),
+        notes: s.notes.iter().map(|a| text::digits(a, options)).collect(),
     }
 }
 

@@ -168,13 +168,23 @@ fn analysis_prints_summary_then_indicators_in_order() {
             text::score(summary.total, &opts),
             summary.grade
         ),
-        text::pass_label(summary.passed).into(),
+        // 2568 rates with a level, which says itself whether it passed: no pass sentence after it.
+        text::verdict_label(summary).into(),
     ];
+    assert!(
+        summary.levels && summary.grade == "ผ่านดี",
+        "{}",
+        summary.grade
+    );
     for tool in &summary.tools {
         needles.push(tool.code.clone());
         needles.push(text::score(tool.score, &opts));
     }
-    needles.push("ค่าที่ยังเป็นสมมติฐาน".into());
+    // One short Thai note on where the figures come from, no list of internal assumptions.
+    needles.push(format!(
+        "หมายเหตุ: {}",
+        prongsai_reports::build::COMPUTED_NOTE
+    ));
     needles.push("ผลการวิเคราะห์รายตัวชี้วัด".into());
     for block in &data.indicators {
         let number = block

@@ -108,12 +108,23 @@ fn every_format_prints_the_total_the_engine_graded() {
                     let bytes = render(&data, format, &RenderOptions::default()).expect("renders");
                     let text = text_of(format, &bytes);
                     let what = format!("{year} {value} {kind:?} {format:?}");
-                    assert!(text.contains(&thai(shown)), "{what}: {} missing", thai(shown));
-                    assert!(!text.contains(&thai(wrong)), "{what}: prints {}", thai(wrong));
+                    assert!(
+                        text.contains(&thai(shown)),
+                        "{what}: {} missing",
+                        thai(shown)
+                    );
+                    assert!(
+                        !text.contains(&thai(wrong)),
+                        "{what}: prints {}",
+                        thai(wrong)
+                    );
                     assert!(text.contains(label), "{what}: label {label} missing");
                     if year >= 2566 {
                         // A rating level says whether it passed; no letter-era pass sentence beside it.
-                        assert!(!text.contains("ผ่านเกณฑ์("), "{what}: letter-era pass sentence");
+                        assert!(
+                            !text.contains("ผ่านเกณฑ์("),
+                            "{what}: letter-era pass sentence"
+                        );
                     }
                 }
             }
@@ -127,7 +138,9 @@ fn a_result_given_as_whole_tools_renders_in_every_format() {
     let fw = c.framework(2567).expect("2567");
     let mut sheet = ScoreSheet::new();
     for (u, v) in [("IIT", 96.5), ("EP", 97.0), ("ES", 91.0), ("OIT", 100.0)] {
-        sheet.set_unit(fw, u.parse().expect("unit"), v).expect("valid");
+        sheet
+            .set_unit(fw, u.parse().expect("unit"), v)
+            .expect("valid");
     }
     let result = score(fw, &sheet).expect("scores");
     let analysis = analyze(fw, c.guidance(2567), &result, None);
@@ -183,9 +196,15 @@ fn the_published_result_replaces_ours_and_says_so() {
     )
     .expect("data");
     for format in [Format::Pdf, Format::Docx, Format::Html] {
-        let text = text_of(format, &render(&data, format, &RenderOptions::default()).expect("renders"));
+        let text = text_of(
+            format,
+            &render(&data, format, &RenderOptions::default()).expect("renders"),
+        );
         assert!(text.contains(&thai("86.62")), "{format:?}: published total");
-        assert!(text.contains("ป.ป.ช.ประกาศ"), "{format:?}: says it is the published result");
+        assert!(
+            text.contains("ป.ป.ช.ประกาศ"),
+            "{format:?}: says it is the published result"
+        );
         assert!(!text.contains("assumed"), "{format:?}: no internal notes");
     }
 }

@@ -61,7 +61,12 @@ pub async fn show(
     let (verdict, indicators) = match &result {
         None => (String::new(), Vec::new()),
         Some(r) => {
-            let a = analyze(fw, app.catalog.guidance(fw.fiscal_year), r, previous.as_ref());
+            let a = analyze(
+                fw,
+                app.catalog.guidance(fw.fiscal_year),
+                r,
+                previous.as_ref(),
+            );
             let v = if en {
                 a.verdict.text_en.clone()
             } else {

@@ -228,6 +228,10 @@ async fn scores_view(
             .map(|p| format::change(result.total.rounded() - p.total.rounded())),
         tools,
         indicators,
-        radar_svg: prongsai_reports::charts::radar(&lines, &options),
+        radar_svg: if lines.is_empty() {
+            String::new()
+        } else {
+            prongsai_reports::charts::radar(&lines, &options)
+        },
     }))
 }

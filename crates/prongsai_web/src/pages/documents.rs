@@ -159,7 +159,12 @@ pub async fn download(
                 WebError::Conflict(format!("{} — {}", ctx.t().no_scores_yet, kind.title_th()))
             })?;
             let previous = stored_result(&app, agency.id, year.saturating_sub(1)).await?;
-            let analysis = analyze(fw, app.catalog.guidance(fw.fiscal_year), &result, previous.as_ref());
+            let analysis = analyze(
+                fw,
+                app.catalog.guidance(fw.fiscal_year),
+                &result,
+                previous.as_ref(),
+            );
             let official = prongsai_db::assessments::official(&app.db, agency.id, year).await?;
             from_scores(
                 fw,

@@ -14,7 +14,10 @@ pub fn digits(lang: Language) -> DigitStyle {
 }
 
 /// The framework note of a year (its own, or another year's used provisionally), digits as years are shown.
-pub fn provisional_note(r: &prongsai_domain::framework::Resolved<'_>, lang: Language) -> Option<String> {
+pub fn provisional_note(
+    r: &prongsai_domain::framework::Resolved<'_>,
+    lang: Language,
+) -> Option<String> {
     let note = match lang {
         Language::Th => r.provisional_note_th(),
         Language::En => r.provisional_note_en(),

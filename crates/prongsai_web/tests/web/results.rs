@@ -29,17 +29,28 @@ async fn api_scores_three_decimals_as_the_cli_does(w: World) {
         {"code": "EIT", "score": 84.9949},
         {"code": "OIT", "score": 84.9961}
     ]);
-    let put = c.api("PUT", &format!("{path}/scores"), &token, Some(body)).await;
+    let put = c
+        .api("PUT", &format!("{path}/scores"), &token, Some(body))
+        .await;
     assert_eq!(put.status, StatusCode::OK, "{}", put.body);
     let got = c.api("GET", &path, &token, None).await.json();
     assert_eq!(got["total"], 85.0, "{got}");
     assert_eq!(got["grade"], "ผ่าน", "IIT shown as 84.99 < 85");
     // Stored exactly as entered, not as hundredths.
-    let stored = assessments::get(&w.app.db, w.own.id, YEAR).await.unwrap().unwrap();
-    assert!(stored.scores.contains(&("IIT".to_string(), 84.9949)), "{:?}", stored.scores);
+    let stored = assessments::get(&w.app.db, w.own.id, YEAR)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        stored.scores.contains(&("IIT".to_string(), 84.9949)),
+        "{:?}",
+        stored.scores
+    );
     // The dashboard prints the same total and level.
     let mut page = w.as_role("viewer").await;
-    let d = page.get(&format!("/agencies/{}?year={YEAR}", w.own.id)).await;
+    let d = page
+        .get(&format!("/agencies/{}?year={YEAR}", w.own.id))
+        .await;
     assert!(d.body.contains("data-total>85.00<"), "dashboard total");
     assert!(d.body.contains("data-grade>ผ่าน<"), "dashboard level");
     assert!(!d.body.contains("data-grade>AA<"));
@@ -51,7 +62,9 @@ async fn api_scores_three_decimals_as_the_cli_does(w: World) {
         {"code": "EIT", "score": 90},
         {"code": "OIT", "score": 90}
     ]);
-    let r = c.api("PUT", &format!("{path}/scores"), &token, Some(bad)).await;
+    let r = c
+        .api("PUT", &format!("{path}/scores"), &token, Some(bad))
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     let v = r.json();
     let msg = v["error"]["fields"].to_string();
@@ -60,11 +73,19 @@ async fn api_scores_three_decimals_as_the_cli_does(w: World) {
     assert_eq!(again["total"], 85.0, "previous scores kept");
     // An unknown tool code.
     let r = c
-        .api("PUT", &format!("{path}/scores"), &token, Some(json!([{"code": "XIT", "score": 90}])))
+        .api(
+            "PUT",
+            &format!("{path}/scores"),
+            &token,
+            Some(json!([{"code": "XIT", "score": 90}])),
+        )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
-story!(api_three_decimals, api_scores_three_decimals_as_the_cli_does);
+story!(
+    api_three_decimals,
+    api_scores_three_decimals_as_the_cli_does
+);
 
 async fn the_published_result_over_the_api(w: World) {
     let token = token_for(&w, "editor").await;
@@ -74,7 +95,9 @@ async fn the_published_result_over_the_api(w: World) {
         {"code": "IIT", "score": 90}, {"code": "EIT", "score": 90}, {"code": "OIT", "score": 90}
     ]);
     assert_eq!(
-        c.api("PUT", &format!("{path}/scores"), &token, Some(tools)).await.status,
+        c.api("PUT", &format!("{path}/scores"), &token, Some(tools))
+            .await
+            .status,
         StatusCode::OK
     );
     // Out of range, an unknown level, an unknown tool: 422 with each field, nothing saved.
@@ -98,10 +121,15 @@ async fn the_published_result_over_the_api(w: World) {
         )
         .await;
     let fields = r.json()["error"]["fields"].to_string();
-    assert!(fields.contains("\"total\"") && fields.contains("0–100"), "{fields}");
+    assert!(
+        fields.contains("\"total\"") && fields.contains("0–100"),
+        "{fields}"
+    );
     assert!(fields.contains("\"level\""), "{fields}");
     assert_eq!(
-        c.api("GET", &format!("{path}/official"), &token, None).await.status,
+        c.api("GET", &format!("{path}/official"), &token, None)
+            .await
+            .status,
         StatusCode::NOT_FOUND,
         "nothing saved"
     );
@@ -118,21 +146,39 @@ async fn the_published_result_over_the_api(w: World) {
     let got = c.api("GET", &path, &token, None).await.json();
     assert_eq!(got["official"]["total"], 88.5);
     let diffs = got["differences"].to_string();
-    assert!(diffs.contains("\"total\"") && diffs.contains("88.50"), "{diffs}");
-    assert!(diffs.contains("\"EIT\"") && diffs.contains("86.00"), "{diffs}");
+    assert!(
+        diffs.contains("\"total\"") && diffs.contains("88.50"),
+        "{diffs}"
+    );
+    assert!(
+        diffs.contains("\"EIT\"") && diffs.contains("86.00"),
+        "{diffs}"
+    );
     // The dashboard shows both and names the difference; the province view shows the published figure.
     let mut page = w.as_role("viewer").await;
-    let d = page.get(&format!("/agencies/{}?year={YEAR}", w.own.id)).await;
-    assert!(d.body.contains("data-official-total>88.50<"), "published total shown");
+    let d = page
+        .get(&format!("/agencies/{}?year={YEAR}", w.own.id))
+        .await;
+    assert!(
+        d.body.contains("data-official-total>88.50<"),
+        "published total shown"
+    );
     assert!(d.body.contains("data-differences"), "difference named");
     // A viewer cannot record it.
     let viewer = token_for(&w, "viewer").await;
     let r = c
-        .api("PUT", &format!("{path}/official"), &viewer, Some(json!({"total": 1, "level": "ผ่าน"})))
+        .api(
+            "PUT",
+            &format!("{path}/official"),
+            &viewer,
+            Some(json!({"total": 1, "level": "ผ่าน"})),
+        )
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert_eq!(
-        c.api("DELETE", &format!("{path}/official"), &token, None).await.status,
+        c.api("DELETE", &format!("{path}/official"), &token, None)
+            .await
+            .status,
         StatusCode::NO_CONTENT
     );
 }
@@ -143,27 +189,54 @@ async fn the_published_result_form_keeps_input_and_locates_errors(w: World) {
     let base = format!("/agencies/{}/years/{YEAR}/scores", w.own.id);
     let page = c.get(&base).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("ผ่านดีเยี่ยม"), "the year's levels are offered");
+    assert!(
+        page.body.contains("ผ่านดีเยี่ยม"),
+        "the year's levels are offered"
+    );
     let r = c
-        .post_form(&format!("{base}/official"), &[("total", "๑๒๐"), ("level", ""), ("t_IIT", "ดี")])
+        .post_form(
+            &format!("{base}/official"),
+            &[("total", "๑๒๐"), ("level", ""), ("t_IIT", "ดี")],
+        )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains("id=\"oe-total\""), "total error at its field");
-    assert!(r.body.contains("id=\"oe-level\""), "level error at its field");
-    assert!(r.body.contains("id=\"oe-t_IIT\""), "tool error at its field");
+    assert!(
+        r.body.contains("id=\"oe-total\""),
+        "total error at its field"
+    );
+    assert!(
+        r.body.contains("id=\"oe-level\""),
+        "level error at its field"
+    );
+    assert!(
+        r.body.contains("id=\"oe-t_IIT\""),
+        "tool error at its field"
+    );
     assert!(r.body.contains("value=\"ดี\""), "typed value kept");
     assert!(
-        assessments::official(&w.app.db, w.own.id, YEAR).await.unwrap().is_none(),
+        assessments::official(&w.app.db, w.own.id, YEAR)
+            .await
+            .unwrap()
+            .is_none(),
         "nothing saved"
     );
     let r = c
-        .post_form(&format!("{base}/official"), &[("total", "๘๖.๖๒"), ("level", "ผ่าน")])
+        .post_form(
+            &format!("{base}/official"),
+            &[("total", "๘๖.๖๒"), ("level", "ผ่าน")],
+        )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let o = assessments::official(&w.app.db, w.own.id, YEAR).await.unwrap().unwrap();
+    let o = assessments::official(&w.app.db, w.own.id, YEAR)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!((o.total, o.level.as_str()), (86.62, "ผ่าน"));
 }
-story!(official_form, the_published_result_form_keeps_input_and_locates_errors);
+story!(
+    official_form,
+    the_published_result_form_keeps_input_and_locates_errors
+);
 
 async fn every_year_from_2563_to_next_year_opens(w: World) {
     let mut c = w.as_role("editor").await;
@@ -180,13 +253,39 @@ async fn every_year_from_2563_to_next_year_opens(w: World) {
             assert_eq!(r.status, StatusCode::OK, "{p}");
         }
     }
-    let r = c.get(&format!("/agencies/{}/years/{next}/scores", w.own.id)).await;
+    let r = c
+        .get(&format!("/agencies/{}/years/{next}/scores", w.own.id))
+        .await;
     assert!(
-        r.body.contains("ใช้กรอบการประเมินปี 2569 ชั่วคราว") || r.body.contains("ใช้กรอบการประเมินปี ๒๕๖๙ ชั่วคราว"),
+        r.body.contains("ใช้กรอบการประเมินปี 2569 ชั่วคราว")
+            || r.body.contains("ใช้กรอบการประเมินปี ๒๕๖๙ ชั่วคราว"),
         "a year without its own framework says so"
     );
     let far = next + 5;
-    let r = c.get(&format!("/agencies/{}/years/{far}/scores", w.own.id)).await;
+    let r = c
+        .get(&format!("/agencies/{}/years/{far}/scores", w.own.id))
+        .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
 story!(open_years, every_year_from_2563_to_next_year_opens);
+
+async fn pasted_tool_scores_are_saved(w: World) {
+    let mut c = w.as_role("editor").await;
+    let base = format!("/agencies/{}/years/{YEAR}/scores", w.own.id);
+    c.get(&base).await;
+    // A results page's tool lines, Thai digits; 0.3·96.5 + 0.3·91 + 0.4·100 = 96.25, EIT 91 < 95 → ผ่านดี.
+    let text = "IIT แบบวัดการรับรู้ภายใน ๙๖.๕๐\nEIT แบบวัดการรับรู้ภายนอก ๙๑.๐๐\nOIT ๑๐๐\n";
+    let r = c
+        .post_form(&format!("{base}/paste"), &[("text", text)])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let a = assessments::get(&w.app.db, w.own.id, YEAR)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(a.scores.len(), 3, "{:?}", a.scores);
+    let d = c.get(&format!("/agencies/{}?year={YEAR}", w.own.id)).await;
+    assert!(d.body.contains("data-total>96.25<"), "total");
+    assert!(d.body.contains("data-grade>ผ่านดี<"), "level");
+}
+story!(paste_tools, pasted_tool_scores_are_saved);

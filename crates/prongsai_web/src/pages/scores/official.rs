@@ -95,7 +95,11 @@ pub fn form(
     };
     OfficialForm {
         exists: stored.is_some(),
-        total: field("total".into(), rt.official_total.into(), stored.map(|o| o.total)),
+        total: field(
+            "total".into(),
+            rt.official_total.into(),
+            stored.map(|o| o.total),
+        ),
         levels: fw.grading.bands.iter().map(|b| b.grade.clone()).collect(),
         level: match typed {
             Some(t) => t.get("level").cloned().unwrap_or_default(),
@@ -106,29 +110,29 @@ pub fn form(
             OfficialGroup {
                 legend: rt.official_tools.into(),
                 fields: units_of(fw)
-            .into_iter()
-            .map(|u| {
-                field(
-                    format!("t_{u}"),
-                    u.to_string(),
-                    stored.and_then(|o| o.tools.get(&u).copied()),
-                )
-            })
-            .collect(),
+                    .into_iter()
+                    .map(|u| {
+                        field(
+                            format!("t_{u}"),
+                            u.to_string(),
+                            stored.and_then(|o| o.tools.get(&u).copied()),
+                        )
+                    })
+                    .collect(),
             },
             OfficialGroup {
                 legend: rt.official_indicators.into(),
                 fields: fw
-            .indicators
-            .iter()
-            .map(|i| {
-                field(
-                    format!("i_{}", i.number),
-                    format!("{}. {}", i.number, i.name_th),
-                    stored.and_then(|o| o.indicators.get(&i.number).copied()),
-                )
-            })
-            .collect(),
+                    .indicators
+                    .iter()
+                    .map(|i| {
+                        field(
+                            format!("i_{}", i.number),
+                            format!("{}. {}", i.number, i.name_th),
+                            stored.and_then(|o| o.indicators.get(&i.number).copied()),
+                        )
+                    })
+                    .collect(),
             },
         ],
     }

@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use prongsai_db::AgencyId;
 use prongsai_domain::Framework;
-use prongsai_domain::scoring::ScoreSheet;
+use prongsai_domain::scoring::{ScoreSheet, Unit};
 use prongsai_domain::thai::{CodeContext, is_blank, split_leading_code};
 use serde::Deserialize;
 
@@ -39,6 +39,27 @@ pub fn parse_pasted(fw: &Framework, text: &str, t: &Texts) -> Result<ScoreSheet,
     for (i, line) in text.lines().enumerate() {
         let n = i + 1;
         if line.trim_matches(is_blank).is_empty() {
+            continue;
+        }
+        // A whole tool ("IIT 96.50", "EIT ส่วนที่ ๑ … EP 97.00" starts with its code).
+        let trimmed = line.trim_start_matches(is_blank);
+        let first = trimmed.split(is_blank).next().unwrap_or("");
+        if let Ok(unit) = first.parse::<Unit>() {
+            let last = trimmed
+                .split(is_blank)
+                .rfind(|s| !s.is_empty())
+                .unwrap_or("");
+            match read_value(last, false) {
+                Some(v) if last != first => {
+                    if let Err(e) = sheet.set_unit(fw, unit, v) {
+                        errors.push(format!("{line_word} {n}: {e}"));
+                    }
+                }
+                _ => errors.push(format!(
+                    "{line_word} {n}: {unit} {} (\"{last}\")",
+                    t.err_not_number
+                )),
+            }
             continue;
         }
         let Some((code, rest)) = split_leading_code(line, CodeContext::Any) else {
