@@ -14,12 +14,13 @@
 //! | `users` | [`users`] | accounts: email, display name, PHC password hash, language, disabled |
 //! | `memberships` | [`memberships`] | role grants: user + role + scope (system, province, agency, unit) |
 //! | `api_tokens` | [`tokens`] | API tokens: SHA-256 of the secret, last use, revoked |
+//! | `password_resets` | [`password_resets`] | one-time reset links: SHA-256 of the secret, expiry, used |
 //! | `assessments`, `assessment_scores` | [`assessments`] | one score set per agency and fiscal year, in hundredths |
 //! | `analysis_notes` | [`analyses`] | edited cause/guidance per indicator, agency and year |
 //! | `measures`, `measure_links`, `measure_units` | [`measures`] | planned measures, linked codes, responsible units |
 //! | `progress` | [`progress`] | implementation entries of a measure |
 //! | `evidence` | [`evidence`] | files (bytes in the database) and URLs backing a measure or entry |
-//! | `sessions` | [`sessions`] | web sessions that survive a restart |
+//! | `sessions` | [`sessions`] | web sessions of logged-in users that survive a restart |
 //! | `audit_log` | [`audit`] | who changed what, when, before → after (append-only, enforced by triggers) |
 //!
 //! Storage conventions, chosen so the `Any` driver reads the same types on both backends: ids `BIGINT`
@@ -36,6 +37,7 @@ pub mod evidence;
 mod ids;
 pub mod measures;
 pub mod memberships;
+pub mod password_resets;
 pub mod progress;
 pub mod sessions;
 mod time;

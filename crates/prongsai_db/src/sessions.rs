@@ -50,3 +50,11 @@ pub async fn delete_expired(db: &Db) -> Result<u64, DbError> {
         .await?;
     Ok(done.rows_affected())
 }
+
+/// How many session rows are stored (live or expired); for monitoring and tests.
+pub async fn count(db: &Db) -> Result<i64, DbError> {
+    let row = sqlx::query("SELECT COUNT(*) AS n FROM sessions")
+        .fetch_one(db.pool())
+        .await?;
+    Ok(row.try_get("n")?)
+}

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use prongsai_db::Db;
 use prongsai_domain::Catalog;
 
-use crate::auth::Throttle;
+use crate::auth::{SigningKey, Throttle};
 use crate::config::Config;
 use crate::error::WebError;
 
@@ -21,6 +21,8 @@ pub struct App {
     pub catalog: Catalog,
     /// Recent login failures.
     pub throttle: Throttle,
+    /// Signs the CSRF tokens of visitors without a login (no session row for them).
+    pub visitor_key: SigningKey,
 }
 
 impl App {
@@ -33,6 +35,7 @@ impl App {
             db,
             catalog,
             throttle: Throttle::default(),
+            visitor_key: SigningKey::random()?,
         })
     }
 

@@ -1,8 +1,9 @@
 //! Typed configuration, parsed once: defaults → TOML file → `PRONGSAI_*` environment, unknown keys warned.
 
 use std::collections::BTreeMap;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use serde::Deserialize;
 
@@ -64,8 +65,16 @@ pub struct Config {
     pub max_upload_bytes: usize,
     /// Default UI language for visitors and new users (default th).
     pub language: Language,
-    /// Take the client address from `X-Forwarded-For` (only behind a proxy you run).
+    /// Take the client address from `X-Forwarded-For` (only behind a proxy you run): the
+    /// rightmost address that is not one of `trusted_proxies`, i.e. the hop your proxy added.
     pub trust_proxy_headers: bool,
+    /// Addresses of your own proxies, skipped from the right of `X-Forwarded-For` (default none:
+    /// the rightmost entry, written by the one proxy in front, is the client).
+    pub trusted_proxies: Vec<IpAddr>,
+    /// Largest body of a POST without a login (login form, language switch; default 16 KiB).
+    pub max_anonymous_body_bytes: usize,
+    /// How long a request body may take to arrive (default 30 s).
+    pub body_timeout: Duration,
     /// Problems that did not stop loading (unknown keys), already logged.
     pub warnings: Vec<String>,
 }
@@ -112,6 +121,9 @@ struct RawConfig {
     max_upload_bytes: Option<u64>,
     language: Option<String>,
     trust_proxy_headers: Option<bool>,
+    trusted_proxies: Option<Vec<String>>,
+    max_anonymous_body_bytes: Option<u64>,
+    body_timeout_secs: Option<u64>,
     #[serde(flatten)]
     unknown: BTreeMap<String, toml::Value>,
 }
@@ -131,6 +143,9 @@ impl Default for Config {
             max_upload_bytes: 10 * 1024 * 1024,
             language: Language::Th,
             trust_proxy_headers: false,
+            trusted_proxies: Vec::new(),
+            max_anonymous_body_bytes: 16 * 1024,
+            body_timeout: Duration::from_secs(30),
             warnings: Vec::new(),
         }
     }
@@ -216,6 +231,15 @@ impl Config {
         if let Some(t) = raw.trust_proxy_headers {
             c.trust_proxy_headers = t;
         }
+        if let Some(list) = raw.trusted_proxies.take() {
+            c.trusted_proxies = parse_ips("trusted_proxies", &list.join(","))?;
+        }
+        if let Some(m) = raw.max_anonymous_body_bytes {
+            c.max_anonymous_body_bytes = usize::try_from(m).unwrap_or(usize::MAX);
+        }
+        if let Some(s) = raw.body_timeout_secs {
+            c.body_timeout = Duration::from_secs(s.max(1));
+        }
         for (key, value) in env {
             let Some(name) = key.strip_prefix("PRONGSAI_") else {
                 continue;
@@ -238,6 +262,20 @@ impl Config {
                 }
                 "LANGUAGE" => c.language = parse_language(&key, &value)?,
                 "TRUST_PROXY_HEADERS" => c.trust_proxy_headers = parse_bool(&key, &value)?,
+                "TRUSTED_PROXIES" => c.trusted_proxies = parse_ips(&key, &value)?,
+                "MAX_ANONYMOUS_BODY_BYTES" => {
+                    c.max_anonymous_body_bytes = value
+                        .trim()
+                        .parse()
+                        .map_err(|_| env_err(&key, &value, "expected a number of bytes"))?
+                }
+                "BODY_TIMEOUT_SECS" => {
+                    let s: u64 = value
+                        .trim()
+                        .parse()
+                        .map_err(|_| env_err(&key, &value, "expected a number of seconds"))?;
+                    c.body_timeout = Duration::from_secs(s.max(1));
+                }
                 _ if FOREIGN_ENV.contains(&key.as_str()) => {}
                 _ => c.warnings.push(format!(
                     "ไม่รู้จักตัวแปร {key} จึงไม่ใช้ (unknown environment variable ignored)"
@@ -292,6 +330,17 @@ fn parse_bool(key: &str, v: &str) -> Result<bool, ConfigError> {
         "false" | "0" | "no" => Ok(false),
         _ => Err(env_err(key, v, "expected true or false")),
     }
+}
+
+fn parse_ips(key: &str, v: &str) -> Result<Vec<IpAddr>, ConfigError> {
+    v.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            s.parse()
+                .map_err(|_| env_err(key, v, "expected IP addresses separated by commas"))
+        })
+        .collect()
 }
 
 fn parse_language(key: &str, v: &str) -> Result<Language, ConfigError> {

@@ -51,6 +51,12 @@ pub enum WebError {
     /// The request body is larger than allowed.
     #[error("ไฟล์หรือข้อมูลที่ส่งมีขนาดใหญ่เกินกำหนด (payload too large)")]
     PayloadTooLarge,
+    /// The request body did not arrive in time.
+    #[error("ส่งข้อมูลช้าเกินไป กรุณาลองใหม่อีกครั้ง (request body timeout)")]
+    RequestTimeout,
+    /// The server is too busy for this work right now (password checks, document renders).
+    #[error("ระบบไม่ว่าง ลองใหม่อีกครั้ง (server busy, try again)")]
+    Busy,
     /// Anything else: logged, never shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -106,6 +112,8 @@ impl WebError {
             WebError::Conflict(_) => StatusCode::CONFLICT,
             WebError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             WebError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            WebError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
+            WebError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -120,6 +128,8 @@ impl WebError {
             WebError::Conflict(_) => "conflict",
             WebError::TooManyRequests(_) => "too_many_requests",
             WebError::PayloadTooLarge => "payload_too_large",
+            WebError::RequestTimeout => "request_timeout",
+            WebError::Busy => "busy",
             WebError::Internal(_) => "internal",
         }
     }
@@ -144,14 +154,22 @@ impl WebError {
 }
 
 impl From<DbError> for WebError {
+    /// The database's own words (constraint names, SQL, English) are logged, never shown: users
+    /// get a Thai sentence.
     fn from(e: DbError) -> Self {
         match e {
             DbError::NotFound { .. } => WebError::NotFound,
-            DbError::Conflict(m) => WebError::Conflict(format!("ข้อมูลซ้ำหรือขัดแย้งกัน: {m}")),
-            DbError::Invalid(m) => WebError::Invalid {
-                message: m,
-                fields: Vec::new(),
-            },
+            DbError::Conflict(m) => {
+                tracing::info!("conflict: {m}");
+                WebError::Conflict("ข้อมูลนี้ซ้ำกับที่มีอยู่แล้ว หรือยังถูกใช้อยู่ จึงบันทึกไม่ได้ (conflict)".to_string())
+            }
+            DbError::Invalid(m) => {
+                tracing::info!("invalid input: {m}");
+                WebError::Invalid {
+                    message: "ข้อมูลที่ส่งมาไม่ถูกต้อง จึงบันทึกไม่ได้ (invalid input)".to_string(),
+                    fields: Vec::new(),
+                }
+            }
             DbError::Sqlx(e) => WebError::Internal(e.to_string()),
             DbError::Migrate(e) => WebError::Internal(e.to_string()),
         }
@@ -186,6 +204,23 @@ impl IntoResponse for WebError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn database_words_never_reach_users() {
+        let conflict = WebError::from(DbError::Conflict(
+            "already exists (UNIQUE constraint failed: memberships.user_id)".into(),
+        ))
+        .detail();
+        assert!(!conflict.message.contains("UNIQUE"), "{}", conflict.message);
+        assert!(conflict.message.starts_with("ข้อมูล"), "{}", conflict.message);
+        let invalid = WebError::from(DbError::Invalid("unknown role \"x\"".into())).detail();
+        assert!(
+            !invalid.message.contains("unknown role"),
+            "{}",
+            invalid.message
+        );
+        assert!(invalid.message.starts_with("ข้อมูล"), "{}", invalid.message);
+    }
 
     #[test]
     fn internal_errors_never_echo_their_text() {

@@ -12,6 +12,7 @@ pub mod config;
 pub mod demo;
 pub mod error;
 mod health;
+pub mod limits;
 pub mod pages;
 pub mod router;
 mod serve;

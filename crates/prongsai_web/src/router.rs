@@ -13,7 +13,7 @@ use tower_sessions::cookie::time::Duration;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
 use crate::app::AppState;
-use crate::auth::{self, DbSessionStore, csrf_layer};
+use crate::auth::{self, DbSessionStore, csrf_layer, visitor_layer};
 use crate::error::WebError;
 use crate::pages::{self, admin, measures, scores};
 use crate::{api, health, static_files};
@@ -56,6 +56,18 @@ pub fn router(state: AppState) -> Router {
         .route("/login", get(auth::login::show).post(auth::login::submit))
         .route("/logout", post(auth::login::logout))
         .route("/settings/language", post(auth::login::set_language))
+        .route(
+            "/account/password",
+            get(pages::account::show).post(pages::account::change),
+        )
+        .route(
+            "/reset/{token}",
+            get(pages::reset::show).post(pages::reset::submit),
+        )
+        .route(
+            "/agencies/{id}/users/{uid}/reset",
+            post(pages::reset::create),
+        )
         .route(
             "/settings/tokens",
             get(pages::tokens::list).post(pages::tokens::create),
@@ -152,6 +164,7 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(from_fn_with_state(state.clone(), csrf_layer))
         .layer(sessions)
+        .layer(from_fn_with_state(state.clone(), visitor_layer))
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(axum::middleware::from_fn(security_headers))
         .with_state(state)

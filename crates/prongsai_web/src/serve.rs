@@ -30,6 +30,15 @@ pub async fn serve(config: Config) -> Result<(), WebError> {
             }
         }
     });
+    // Login failures older than the throttle window are dropped every minute.
+    let throttle_app = state.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(crate::auth::throttle::PRUNE_EVERY);
+        loop {
+            tick.tick().await;
+            throttle_app.throttle.prune();
+        }
+    });
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| WebError::Internal(format!("bind {addr}: {e}")))?;

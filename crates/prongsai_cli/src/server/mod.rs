@@ -40,13 +40,46 @@ async fn open(c: &Config) -> Result<Db> {
             .with_context(|| format!("while creating {}", c.data_dir.display()))?;
     }
     let db = Db::connect(&c.database_url).await.map_err(|e| {
-        user(format!(
+        user(redact(&format!(
             "เชื่อมต่อฐานข้อมูลไม่ได้ (cannot open the database) {}: {e}",
-            c.database_url
-        ))
+            redact(&c.database_url)
+        )))
     })?;
     db.migrate().await.context("while migrating the database")?;
     Ok(db)
+}
+
+/// `text` with the password of every `scheme://user:password@host` URL in it replaced by `***`,
+/// so a connection error never prints a credential.
+pub fn redact(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("://") {
+        let (head, tail) = rest.split_at(i + 3);
+        out.push_str(head);
+        // The authority ends at the first '/', '?', '#' or whitespace.
+        let end = tail
+            .find(|c: char| matches!(c, '/' | '?' | '#') || c.is_whitespace())
+            .unwrap_or(tail.len());
+        let authority = &tail[..end];
+        match authority.rfind('@') {
+            Some(at) => {
+                let userinfo = &authority[..at];
+                match userinfo.find(':') {
+                    Some(colon) => {
+                        out.push_str(&userinfo[..colon]);
+                        out.push_str(":***");
+                    }
+                    None => out.push_str(userinfo),
+                }
+                out.push_str(&authority[at..]);
+            }
+            None => out.push_str(authority),
+        }
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn init_logging() {
@@ -142,11 +175,8 @@ pub fn user_add(a: &UserAddArgs) -> Result<()> {
         let mut line = String::new();
         std::io::stdin().lock().read_line(&mut line)?;
         let p = line.trim_end_matches(['\r', '\n']).to_owned();
-        if p.chars().count() < 8 {
-            return Err(user(
-                "รหัสผ่านต้องยาวอย่างน้อย ๘ ตัวอักษร (the password needs at least 8 characters)",
-            ));
-        }
+        // The web's policy: length and a common-password check.
+        prongsai_web::auth::policy::check(&p).map_err(user)?;
         (p, false)
     } else {
         let secret = tokens::generate_secret()?;
@@ -169,7 +199,17 @@ pub fn user_add(a: &UserAddArgs) -> Result<()> {
         // The account and its role in one transaction: never an account without a role.
         let (u, _) = users::create_with_membership(&db, &actor, new, role(a.role), scope)
             .await
-            .map_err(|e| user(format!("{}: {e}", a.email)))?;
+            .map_err(|e| match e {
+                prongsai_db::DbError::Conflict(_) => user(format!(
+                    "มีบัญชีอีเมล {} อยู่แล้ว (an account with this e-mail already exists)",
+                    a.email
+                )),
+                other => user(format!(
+                    "สร้างบัญชี {} ไม่ได้ (cannot create the account): {}",
+                    a.email,
+                    redact(&other.to_string())
+                )),
+            })?;
         println!(
             "สร้างบัญชีแล้ว (account created): {} — {}",
             u.email,
@@ -227,7 +267,7 @@ pub fn demo(src: &CatalogSource, a: &DemoArgs) -> Result<()> {
         }
         let summary = demo_data::load(&db, &catalog, &seeds).await?;
         db.close().await;
-        println!("Prongsai demo — ฐานข้อมูลตัวอย่าง: {}", c.database_url);
+        println!("Prongsai demo — ฐานข้อมูลตัวอย่าง: {}", redact(&c.database_url));
         for name in &summary.agencies {
             println!("  หน่วยงาน: {name}");
         }
@@ -247,4 +287,25 @@ pub fn demo(src: &CatalogSource, a: &DemoArgs) -> Result<()> {
         }
         prongsai_web::serve(c).await.map_err(anyhow::Error::new)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn urls_lose_their_passwords() {
+        assert_eq!(
+            redact(
+                "cannot open postgres://ita:s3cr%40t@db.local:5432/ita?sslmode=require: refused"
+            ),
+            "cannot open postgres://ita:***@db.local:5432/ita?sslmode=require: refused"
+        );
+        assert_eq!(redact("postgres://ita@db/ita"), "postgres://ita@db/ita");
+        assert_eq!(redact("sqlite://./data/p.db"), "sqlite://./data/p.db");
+        assert_eq!(
+            redact("a postgres://u:p@h/x and postgresql://v:q@h"),
+            "a postgres://u:***@h/x and postgresql://v:***@h"
+        );
+    }
 }

@@ -100,6 +100,40 @@ fn migrate_then_user_add_then_token_create() {
     let out = child.wait_with_output().expect("wait");
     assert_eq!(out.status.code(), Some(2));
 
+    // The web's policy: sequential digits are refused even at 10+ characters.
+    for weak in ["1234567890\n", "123456789012\n", "password1234\n"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_prongsai"))
+            .args([
+                "user",
+                "add",
+                "--database-url",
+                &db,
+                "--email",
+                "p@example.go.th",
+                "--role",
+                "system-admin",
+                "--password-stdin",
+            ])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(weak.as_bytes())
+            .expect("write");
+        let out = child.wait_with_output().expect("wait");
+        assert_eq!(out.status.code(), Some(2), "{weak}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("รหัสผ่าน"),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
     let out = run(&[
         "token",
         "create",
@@ -164,4 +198,19 @@ fn demo_loads_the_five_seed_agencies_with_logins() {
         "{}",
         String::from_utf8_lossy(&again.stderr)
     );
+}
+
+#[test]
+fn connection_errors_never_print_the_database_password() {
+    // PostgreSQL answers (it runs for the tests), but the database does not exist.
+    let out = run(&[
+        "migrate",
+        "--database-url",
+        "postgres://postgres:hunter2-secret@127.0.0.1:5432/prongsai_no_such_db",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("เชื่อมต่อฐานข้อมูลไม่ได้"), "{stderr}");
+    assert!(!stderr.contains("hunter2"), "{stderr}");
+    assert!(stderr.contains("postgres:***@127.0.0.1"), "{stderr}");
 }

@@ -1,9 +1,10 @@
 //! CSRF protection for every state-changing request made with a session cookie.
 //!
 //! One middleware over the whole router: a POST/PUT/PATCH/DELETE without `Authorization: Bearer`
-//! must carry the session's token, either in the `X-CSRF-Token` header (htmx) or in the form field
-//! `csrf` (urlencoded or multipart). The body is buffered (bounded by the upload limit) and handed
-//! on unchanged. Token requests need no CSRF: a script's secret is not sent by the browser itself.
+//! must carry the session's token (or, without a login, the visitor's signed token), either in the
+//! `X-CSRF-Token` header (htmx) or in the form field `csrf` (urlencoded or multipart). The body is
+//! buffered (bounded by the upload limit, or a small limit without a login, and by a read timeout)
+//! and handed on unchanged. Token requests need no CSRF: a script's secret is not sent by the browser itself.
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -14,6 +15,7 @@ use subtle::ConstantTimeEq;
 use tower_sessions::Session;
 
 use crate::app::AppState;
+use crate::auth::Visitor;
 use crate::error::WebError;
 
 /// Session key holding the CSRF token.
@@ -78,26 +80,49 @@ pub async fn csrf_layer(State(app): State<AppState>, req: Request, next: Next) -
 }
 
 async fn check(app: &AppState, req: Request) -> Result<Request, WebError> {
-    let session = req
-        .extensions()
-        .get::<Session>()
-        .cloned()
-        .ok_or(WebError::Csrf)?;
-    let expected = session
-        .get::<String>(SESSION_CSRF)
-        .await
-        .map_err(WebError::internal)?
-        .ok_or(WebError::Csrf)?;
-    if let Some(given) = req
+    // A logged-in session holds its token; a visitor without a login has no session row and
+    // proves the form came from us with the signed nonce cookie instead (see `visitor`).
+    let expected = match req.extensions().get::<Session>() {
+        Some(s) => s
+            .get::<String>(SESSION_CSRF)
+            .await
+            .map_err(WebError::internal)?,
+        None => None,
+    };
+    let visitor = req.extensions().get::<Visitor>().cloned();
+    let anonymous = expected.is_none();
+    if anonymous && !visitor.as_ref().is_some_and(Visitor::has_cookie) {
+        return Err(WebError::Csrf);
+    }
+    // Bodies are bounded before they are read: a stranger's POST gets a small limit, refused from
+    // its Content-Length alone, and every body must arrive within the read timeout.
+    let limit = if anonymous {
+        app.config.max_anonymous_body_bytes
+    } else {
+        app.config.max_upload_bytes.saturating_add(64 * 1024)
+    };
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return Err(WebError::PayloadTooLarge);
+    }
+    let accepts = |given: &str| match (&expected, &visitor) {
+        (Some(e), _) => same(given, e),
+        (None, Some(v)) => v.accepts(given),
+        (None, None) => false,
+    };
+    let header_token = req
         .headers()
         .get("x-csrf-token")
         .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    if let Some(given) = &header_token
+        && !accepts(given)
     {
-        return if same(given, &expected) {
-            Ok(req)
-        } else {
-            Err(WebError::Csrf)
-        };
+        return Err(WebError::Csrf);
     }
     let content_type = req
         .headers()
@@ -106,10 +131,13 @@ async fn check(app: &AppState, req: Request) -> Result<Request, WebError> {
         .unwrap_or("")
         .to_string();
     let (parts, body) = req.into_parts();
-    let limit = app.config.max_upload_bytes.saturating_add(64 * 1024);
-    let bytes = axum::body::to_bytes(body, limit)
+    let bytes = tokio::time::timeout(app.config.body_timeout, axum::body::to_bytes(body, limit))
         .await
+        .map_err(|_| WebError::RequestTimeout)?
         .map_err(|_| WebError::PayloadTooLarge)?;
+    if header_token.is_some() {
+        return Ok(Request::from_parts(parts, Body::from(bytes)));
+    }
     let given = if content_type.starts_with("application/x-www-form-urlencoded") {
         form_field(&bytes)
     } else if content_type.starts_with("multipart/form-data") {
@@ -118,7 +146,7 @@ async fn check(app: &AppState, req: Request) -> Result<Request, WebError> {
         None
     };
     match given {
-        Some(g) if same(&g, &expected) => Ok(Request::from_parts(parts, Body::from(bytes))),
+        Some(g) if accepts(&g) => Ok(Request::from_parts(parts, Body::from(bytes))),
         _ => Err(WebError::Csrf),
     }
 }

@@ -1,6 +1,6 @@
 //! Login, logout and the language switch.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
 use askama::Template;
 use axum::Form;
@@ -11,9 +11,9 @@ use prongsai_db::users;
 use serde::Deserialize;
 use tower_sessions::Session;
 
-use super::csrf::{rotate_csrf, session_csrf};
-use super::principal::{SESSION_LANG, SESSION_USER, language};
-use super::{DUMMY_HASH, verify_password};
+use super::csrf::rotate_csrf;
+use super::principal::{SESSION_LANG, SESSION_USER};
+use super::{DUMMY_HASH, MAX_PASSWORD_BYTES, Visitor, verify_password};
 use crate::app::AppState;
 use crate::config::Language;
 use crate::error::WebError;
@@ -35,25 +35,40 @@ pub struct NextQuery {
     next: Option<String>,
 }
 
-/// A local path to go back to after login; anything else (other sites, `//host`) becomes `/`.
-fn safe_next(next: Option<&str>) -> String {
+/// A local path to go back to after login; anything else (other sites, `//host`, `/\\host`,
+/// control characters that browsers strip, such as `/\t/host`) becomes `/`.
+pub(crate) fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
+        Some(n) if is_local_path(n) => n.to_string(),
         _ => "/".to_string(),
     }
 }
 
+/// A clean path on this site: `/` then only the printable ASCII characters of a URL path and
+/// query (RFC 3986), never `//` or `/\` at the start, at most 2,000 bytes. Nothing a browser
+/// would strip or reinterpret (tabs, CR/LF, DEL, spaces, backslashes, non-ASCII) gets through.
+pub(crate) fn is_local_path(n: &str) -> bool {
+    let b = n.as_bytes();
+    b.first() == Some(&b'/')
+        && !matches!(b.get(1), Some(b'/' | b'\\'))
+        && b.len() <= 2000
+        && b.iter()
+            .all(|c| c.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/?%".contains(c))
+}
+
+#[allow(clippy::too_many_arguments)]
 async fn login_page(
     session: &Session,
+    visitor: &Visitor,
     app: &AppState,
     next: String,
     email: String,
     error: Option<String>,
     status: StatusCode,
 ) -> Result<Response, WebError> {
-    let lang = language(session, None, app.config.language).await;
+    let lang = visitor_language(session, visitor, app).await;
     let t = Texts::of(lang);
-    let csrf = session_csrf(session).await?;
+    let csrf = visitor.csrf();
     let page = LoginPage {
         layout: Layout::new(t, lang, t.login_title.to_string(), None, csrf),
         next,
@@ -63,10 +78,26 @@ async fn login_page(
     Ok((status, crate::views::render(&page)?).into_response())
 }
 
-/// `GET /login`.
+/// The language of a request without a login: the session's (when one exists), the visitor's
+/// cookie, else the configured default.
+pub(crate) async fn visitor_language(
+    session: &Session,
+    visitor: &Visitor,
+    app: &AppState,
+) -> Language {
+    if let Ok(Some(l)) = session.get::<String>(SESSION_LANG).await
+        && let Some(l) = Language::parse(&l)
+    {
+        return l;
+    }
+    visitor.lang().unwrap_or(app.config.language)
+}
+
+/// `GET /login`: stores nothing on the server (the form's token is the visitor's signed cookie).
 pub async fn show(
     State(app): State<AppState>,
     session: Session,
+    visitor: Visitor,
     Query(q): Query<NextQuery>,
 ) -> Result<Response, WebError> {
     if session
@@ -79,7 +110,16 @@ pub async fn show(
         return Ok(Redirect::to("/").into_response());
     }
     let next = safe_next(q.next.as_deref());
-    login_page(&session, &app, next, String::new(), None, StatusCode::OK).await
+    login_page(
+        &session,
+        &visitor,
+        &app,
+        next,
+        String::new(),
+        None,
+        StatusCode::OK,
+    )
+    .await
 }
 
 /// The login form.
@@ -110,36 +150,70 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for PeerAddr {
     }
 }
 
-/// The client address used for throttling.
-fn client_ip(app: &AppState, headers: &HeaderMap, peer: Option<SocketAddr>) -> String {
-    if app.config.trust_proxy_headers
-        && let Some(first) = headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-    {
-        return first.trim().to_string();
+/// The client address used for throttling. Behind a proxy (`trust_proxy_headers`), the
+/// rightmost `X-Forwarded-For` entry that is not one of our own `trusted_proxies`: that is the hop
+/// our proxy added. Entries to its left were written by the client and prove nothing.
+pub(crate) fn client_ip(app: &AppState, headers: &HeaderMap, peer: Option<SocketAddr>) -> String {
+    let peer_ip = || {
+        peer.map(|p| p.ip().to_string())
+            .unwrap_or_else(|| "unknown".to_string())
+    };
+    if !app.config.trust_proxy_headers {
+        return peer_ip();
     }
-    peer.map(|p| p.ip().to_string())
-        .unwrap_or_else(|| "unknown".to_string())
+    let entries: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .collect();
+    for entry in entries.iter().rev() {
+        match entry.parse::<IpAddr>() {
+            Ok(ip) if app.config.trusted_proxies.contains(&ip) => continue,
+            Ok(ip) => return ip.to_string(),
+            // Our proxy writes addresses; anything else means the header is not its.
+            Err(_) => return peer_ip(),
+        }
+    }
+    peer_ip()
 }
+
+/// Longest e-mail address accepted anywhere (RFC 5321 path limit).
+pub const MAX_EMAIL_BYTES: usize = 254;
 
 /// `POST /login`: throttled, constant work for unknown emails, new session id on success.
 pub async fn submit(
     State(app): State<AppState>,
     session: Session,
+    visitor: Visitor,
     headers: HeaderMap,
     peer: PeerAddr,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, WebError> {
     let ip = client_ip(&app, &headers, peer.0);
     let next = safe_next(form.next.as_deref());
-    let lang = language(&session, None, app.config.language).await;
+    let lang = visitor_language(&session, &visitor, &app).await;
     let t = Texts::of(lang);
+    // Nothing longer than any real e-mail or password is hashed, kept or echoed back.
+    if form.email.len() > MAX_EMAIL_BYTES || form.password.len() > MAX_PASSWORD_BYTES {
+        let msg = Some(t.login_failed.to_string());
+        return login_page(
+            &session,
+            &visitor,
+            &app,
+            next,
+            String::new(),
+            msg,
+            StatusCode::UNAUTHORIZED,
+        )
+        .await;
+    }
     if app.throttle.is_blocked(&form.email, &ip) {
         let msg = Some(t.login_throttled.to_string());
         return login_page(
             &session,
+            &visitor,
             &app,
             next,
             form.email,
@@ -153,7 +227,7 @@ pub async fn submit(
         .as_ref()
         .map(|u| u.password_hash.clone())
         .unwrap_or_else(|| DUMMY_HASH.to_string());
-    let ok = verify_password(form.password, hash).await;
+    let ok = verify_password(form.password, hash).await?;
     let user = match user {
         Some(u) if ok && !u.disabled => u,
         _ => {
@@ -161,6 +235,7 @@ pub async fn submit(
             let msg = Some(t.login_failed.to_string());
             return login_page(
                 &session,
+                &visitor,
                 &app,
                 next,
                 form.email,
@@ -202,15 +277,22 @@ pub struct LanguageForm {
 pub async fn set_language(
     State(app): State<AppState>,
     session: Session,
+    visitor: Visitor,
     headers: HeaderMap,
     Form(form): Form<LanguageForm>,
 ) -> Result<Response, WebError> {
     let lang = Language::parse(&form.lang).ok_or_else(|| WebError::field("lang", "th/en"))?;
-    session
-        .insert(SESSION_LANG, lang.as_str())
-        .await
-        .map_err(WebError::internal)?;
-    if let Some(id) = session.get::<i64>(SESSION_USER).await.ok().flatten() {
+    let user = session.get::<i64>(SESSION_USER).await.ok().flatten();
+    if user.is_some() {
+        session
+            .insert(SESSION_LANG, lang.as_str())
+            .await
+            .map_err(WebError::internal)?;
+    } else {
+        // No session for visitors: the choice lives in a cookie.
+        visitor.set_lang(lang);
+    }
+    if let Some(id) = user {
         let id = prongsai_db::UserId::from(id);
         if let Ok(u) = users::get(&app.db, id).await {
             let actor = prongsai_db::Actor::user(id, u.email.clone());
@@ -233,8 +315,28 @@ mod tests {
     #[test]
     fn next_stays_on_this_site() {
         assert_eq!(safe_next(Some("/agencies/1")), "/agencies/1");
-        assert_eq!(safe_next(Some("//evil.example")), "/");
-        assert_eq!(safe_next(Some("https://evil.example")), "/");
+        assert_eq!(
+            safe_next(Some("/agencies/1/years/2568/scores?tab=oit&x=%E0%B8%81")),
+            "/agencies/1/years/2568/scores?tab=oit&x=%E0%B8%81"
+        );
+        // Browsers drop tabs and newlines inside URLs and read `\` as `/`, so each of these
+        // would leave the site (or, with CR/LF/DEL, break the Location header).
+        for hostile in [
+            "//evil.example",
+            "/\\evil.example",
+            "\\/evil.example",
+            "/\t/evil.example",
+            "/\r\n/evil.example",
+            "/\n/evil.example",
+            "/\x7f",
+            "/ /evil.example",
+            "https://evil.example",
+            "evil.example",
+            "/ก",
+            "",
+        ] {
+            assert_eq!(safe_next(Some(hostile)), "/", "{hostile:?}");
+        }
         assert_eq!(safe_next(None), "/");
     }
 }

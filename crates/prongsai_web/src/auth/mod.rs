@@ -3,9 +3,11 @@
 mod csrf;
 pub mod login;
 mod password;
+pub mod policy;
 mod principal;
 mod store;
-mod throttle;
+pub mod throttle;
+mod visitor;
 
 use argon2::{Argon2, PasswordHasher};
 
@@ -21,6 +23,7 @@ pub async fn principal_language(
 }
 pub use store::DbSessionStore;
 pub use throttle::Throttle;
+pub use visitor::{LANG_COOKIE, NONCE_COOKIE, SigningKey, Visitor, visitor_layer};
 
 use crate::error::WebError;
 
@@ -34,15 +37,19 @@ pub fn hash_password(password: &str) -> Result<String, WebError> {
         .map_err(WebError::internal)
 }
 
-/// [`hash_password`] without blocking the runtime, in the server's one argon2 working memory.
+/// [`hash_password`] without blocking the runtime, in the server's pool of argon2 working memories.
 pub async fn hash_password_async(password: String) -> Result<String, WebError> {
     password::hash(password).await
 }
 
 /// Checks `password` against a PHC string (see [`password`]); a malformed hash is simply "no".
-pub async fn verify_password(password: String, phc: String) -> bool {
+/// [`WebError::Busy`] when every argon2 worker stayed taken for the queue timeout.
+pub async fn verify_password(password: String, phc: String) -> Result<bool, WebError> {
     password::verify(password, phc).await
 }
+
+/// Longest password the server will hash at login (longer ones are refused without hashing).
+pub const MAX_PASSWORD_BYTES: usize = 1024;
 
 /// A valid argon2id hash of a random password nobody knows: verifying against it for an unknown
 /// email takes as long as for a real account, so response time does not reveal which emails exist.
@@ -58,13 +65,25 @@ mod tests {
     async fn hashes_verify_and_are_argon2id() {
         let h = hash_password_async("รหัสผ่าน-ยาว-123".into()).await.unwrap();
         assert!(h.starts_with("$argon2id$"));
-        assert!(verify_password("รหัสผ่าน-ยาว-123".into(), h.clone()).await);
-        assert!(!verify_password("wrong".into(), h).await);
+        assert!(
+            verify_password("รหัสผ่าน-ยาว-123".into(), h.clone())
+                .await
+                .unwrap()
+        );
+        assert!(!verify_password("wrong".into(), h).await.unwrap());
         assert!(
             PasswordHash::new(DUMMY_HASH).is_ok(),
             "the dummy hash must parse, or unknown emails answer faster"
         );
-        assert!(!verify_password("x".into(), DUMMY_HASH.into()).await);
-        assert!(!verify_password("x".into(), "not a hash".into()).await);
+        assert!(
+            !verify_password("x".into(), DUMMY_HASH.into())
+                .await
+                .unwrap()
+        );
+        assert!(
+            !verify_password("x".into(), "not a hash".into())
+                .await
+                .unwrap()
+        );
     }
 }

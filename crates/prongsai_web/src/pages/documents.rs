@@ -38,6 +38,15 @@ struct DocumentsPage {
 
 const FORMATS: [Format; 3] = [Format::Pdf, Format::Docx, Format::Html];
 
+/// Documents rendered at once.
+const RENDER_SLOTS: usize = 2;
+/// Longest wait for a render slot.
+const RENDER_QUEUE: std::time::Duration = std::time::Duration::from_secs(10);
+/// Longest wait for one render's result.
+const RENDER_TIME: std::time::Duration = std::time::Duration::from_secs(60);
+static RENDERS: std::sync::LazyLock<std::sync::Arc<tokio::sync::Semaphore>> =
+    std::sync::LazyLock::new(|| std::sync::Arc::new(tokio::sync::Semaphore::new(RENDER_SLOTS)));
+
 /// `GET` the list of documents.
 pub async fn list(
     State(app): State<AppState>,
@@ -181,16 +190,25 @@ pub async fn download(
             measures_data(&app, &agency, year, kind).await?
         }
     };
-    // Rendering (typst for PDF) is CPU work: keep it off the async workers.
-    let bytes = tokio::task::spawn_blocking(move || {
+    // Rendering (typst for PDF) is CPU work: keep it off the async workers, at most
+    // RENDER_SLOTS at once (the permit lives as long as the render), and answer "busy" rather
+    // than queue or wait without end.
+    let permit = tokio::time::timeout(RENDER_QUEUE, RENDERS.clone().acquire_owned())
+        .await
+        .map_err(|_| WebError::Busy)?
+        .map_err(WebError::internal)?;
+    let render = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
         prongsai_reports::render(&data, fmt, &RenderOptions::default())
-    })
-    .await
-    .map_err(WebError::internal)?
-    .map_err(|e| match e {
-        prongsai_reports::ReportError::MissingData(m) => WebError::Conflict(m),
-        other => WebError::internal(other),
-    })?;
+    });
+    let bytes = tokio::time::timeout(RENDER_TIME, render)
+        .await
+        .map_err(|_| WebError::Busy)?
+        .map_err(WebError::internal)?
+        .map_err(|e| match e {
+            prongsai_reports::ReportError::MissingData(m) => WebError::Conflict(m),
+            other => WebError::internal(other),
+        })?;
     let name = format!("{}-{}-{year}.{}", kind.slug(), agency.id, fmt.extension());
     Ok((
         [

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 
 use crate::app::AppState;
-use crate::auth::session_csrf;
+use crate::auth::{SESSION_USER, Visitor, session_csrf};
 use crate::error::ErrorMark;
 use crate::texts::Texts;
 use crate::views::layout::Layout;
@@ -38,6 +38,7 @@ pub async fn html_errors(State(app): State<AppState>, req: Request, next: Next) 
         .unwrap_or_else(|| "/".into());
     let is_get = req.method() == Method::GET;
     let session = req.extensions().get::<Session>().cloned();
+    let visitor = req.extensions().get::<Visitor>().cloned();
     let resp = next.run(req).await;
     let Some(ErrorMark(detail, status)) = resp.extensions().get::<ErrorMark>().cloned() else {
         return resp;
@@ -50,14 +51,23 @@ pub async fn html_errors(State(app): State<AppState>, req: Request, next: Next) 
         };
         return Redirect::to(&to).into_response();
     }
-    let lang = match &session {
-        Some(s) => crate::auth::principal_language(s, app.config.language).await,
-        None => app.config.language,
+    // A logged-in session has its token; anyone else gets the visitor's signed token, so an
+    // error page (a stranger's 404) never stores a session.
+    let logged_in = match &session {
+        Some(s) => s.get::<i64>(SESSION_USER).await.ok().flatten().is_some(),
+        None => false,
+    };
+    let lang = match (&session, &visitor) {
+        (Some(s), Some(v)) if !logged_in => crate::auth::login::visitor_language(s, v, &app).await,
+        (Some(s), _) => crate::auth::principal_language(s, app.config.language).await,
+        (None, Some(v)) => v.lang().unwrap_or(app.config.language),
+        (None, None) => app.config.language,
     };
     let t = Texts::of(lang);
-    let csrf = match &session {
-        Some(s) => session_csrf(s).await.unwrap_or_default(),
-        None => String::new(),
+    let csrf = match (&session, &visitor) {
+        (Some(s), _) if logged_in => session_csrf(s).await.unwrap_or_default(),
+        (_, Some(v)) => v.csrf(),
+        _ => String::new(),
     };
     let page = ErrorPage {
         layout: Layout::new(t, lang, t.error_title.to_string(), None, csrf),

@@ -1,5 +1,6 @@
 //! Server-rendered Thai pages, one module per resource; every handler authorizes through `authz`.
 
+pub mod account;
 pub mod admin;
 pub mod analysis;
 pub mod dashboard;
@@ -11,6 +12,7 @@ pub mod import;
 pub mod measures;
 pub mod progress;
 pub mod province;
+pub mod reset;
 pub mod scores;
 pub mod tokens;
 

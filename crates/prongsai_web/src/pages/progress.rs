@@ -115,6 +115,12 @@ pub async fn create(
             message: t.err_required.into(),
         });
     }
+    if let Some(message) = crate::limits::too_long(t, &p.input.text, crate::limits::PROGRESS_TEXT) {
+        p.errors.push(FieldError {
+            field: "text".into(),
+            message,
+        });
+    }
     let mut files = Vec::new();
     for (name, bytes) in std::mem::take(&mut p.files) {
         match file_kind(&name, &bytes) {

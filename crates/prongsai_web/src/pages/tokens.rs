@@ -71,6 +71,9 @@ pub async fn create(
     if name.is_empty() {
         return Err(WebError::field("name", ctx.t().err_required));
     }
+    if let Some(m) = crate::limits::too_long(ctx.t(), name, crate::limits::NAME) {
+        return Err(WebError::field("name", m));
+    }
     let (_, secret) = tokens::create(&app.db, &ctx.me.actor(), ctx.me.user.id, name).await?;
     page(&app, &ctx, Some(secret)).await
 }

@@ -189,6 +189,12 @@ pub struct Texts {
     pub err_required: &'static str,
     /// Bad date.
     pub err_date: &'static str,
+    /// Text longer than its field allows (followed by the limit).
+    pub err_too_long: &'static str,
+    /// Too many steps (followed by the limit).
+    pub err_too_many_steps: &'static str,
+    /// "characters typed" (followed by the count).
+    pub err_typed: &'static str,
     /// End before start.
     pub err_period_order: &'static str,
     /// Timeline heading.
@@ -267,6 +273,30 @@ pub struct Texts {
     pub revoke: &'static str,
     /// Shown with a new secret.
     pub token_once: &'static str,
+    /// Change-password page title.
+    pub password_title: &'static str,
+    /// Current password label.
+    pub current_password: &'static str,
+    /// New password label.
+    pub new_password: &'static str,
+    /// Repeat label.
+    pub confirm_password: &'static str,
+    /// Policy help under the new password.
+    pub password_help: &'static str,
+    /// Notice after a change.
+    pub password_changed: &'static str,
+    /// Wrong current password.
+    pub err_current_password: &'static str,
+    /// Repeat differs.
+    pub err_password_mismatch: &'static str,
+    /// Reset page title.
+    pub reset_title: &'static str,
+    /// Used, expired or unknown link.
+    pub reset_invalid: &'static str,
+    /// Shown with a new reset link.
+    pub reset_link_made: &'static str,
+    /// Button creating a reset link.
+    pub reset_link_button: &'static str,
     /// The administration pages' texts.
     pub admin: &'static AdminTexts,
     /// Result texts (levels, official result, assumptions).

@@ -210,10 +210,23 @@ impl World {
         }
     }
 
+    /// A client of a second app over the same database, with `edit` applied to the config.
+    pub fn client_with(&self, edit: impl FnOnce(&mut Config)) -> (Client, AppState) {
+        let mut config = self.app.config.clone();
+        edit(&mut config);
+        let app = AppState::new(App::new(config, self.app.db.clone()).expect("app"));
+        let client = Client {
+            router: router(app.clone()),
+            cookies: std::collections::BTreeMap::new(),
+            csrf: None,
+        };
+        (client, app)
+    }
+
     pub fn client(&self) -> Client {
         Client {
             router: self.router.clone(),
-            cookie: None,
+            cookies: std::collections::BTreeMap::new(),
             csrf: None,
         }
     }
@@ -247,10 +260,10 @@ pub fn full_scores(fw: &Framework) -> Vec<(String, f64)> {
     v
 }
 
-/// A browser-like client: keeps the session cookie and the last CSRF token seen.
+/// A browser-like client: keeps its cookies (session, visitor nonce, language) and the last CSRF token seen.
 pub struct Client {
     router: Router,
-    pub cookie: Option<String>,
+    pub cookies: std::collections::BTreeMap<String, String>,
     pub csrf: Option<String>,
 }
 
@@ -282,22 +295,30 @@ fn enc(s: &str) -> String {
 
 impl Client {
     pub async fn send(&mut self, mut req: Request<Body>) -> Resp {
-        if let Some(c) = &self.cookie {
+        if !self.cookies.is_empty() {
+            let jar = self
+                .cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ");
             req.headers_mut()
-                .insert(header::COOKIE, c.parse().expect("cookie"));
+                .insert(header::COOKIE, jar.parse().expect("cookie"));
         }
         let resp = self.router.clone().oneshot(req).await.expect("infallible");
         let status = resp.status();
         let headers = resp.headers().clone();
-        if let Some(set) = headers
-            .get(header::SET_COOKIE)
-            .and_then(|v| v.to_str().ok())
+        for set in headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
         {
-            let pair = set.split(';').next().unwrap_or("").to_string();
-            if pair.ends_with('=') || set.contains("Max-Age=0") {
-                self.cookie = None;
+            let pair = set.split(';').next().unwrap_or("");
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            if value.is_empty() || set.contains("Max-Age=0") {
+                self.cookies.remove(name);
             } else {
-                self.cookie = Some(pair);
+                self.cookies.insert(name.to_string(), value.to_string());
             }
         }
         let bytes = axum::body::to_bytes(resp.into_body(), usize::MAX)
@@ -339,6 +360,25 @@ impl Client {
         let mut all = vec![("csrf", token.as_str())];
         all.extend_from_slice(pairs);
         self.post_raw_form(path, &urlencode(&all)).await
+    }
+
+    /// Posts a form with the current CSRF token and extra request headers.
+    pub async fn post_form_with(
+        &mut self,
+        path: &str,
+        pairs: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Resp {
+        let token = self.csrf.clone().unwrap_or_default();
+        let mut all = vec![("csrf", token.as_str())];
+        all.extend_from_slice(pairs);
+        let mut b =
+            Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        for (k, v) in headers {
+            b = b.header(*k, *v);
+        }
+        self.send(b.body(Body::from(urlencode(&all))).expect("req"))
+            .await
     }
 
     pub async fn post_raw_form(&mut self, path: &str, body: &str) -> Resp {
@@ -415,9 +455,9 @@ impl Client {
             }
             None => Body::empty(),
         };
-        let saved = self.cookie.take();
+        let saved = std::mem::take(&mut self.cookies);
         let r = self.send(b.body(body).expect("req")).await;
-        self.cookie = saved;
+        self.cookies = saved;
         r
     }
 }

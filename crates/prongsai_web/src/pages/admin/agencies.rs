@@ -43,6 +43,15 @@ pub async fn create(
     if f.province.trim().is_empty() {
         return Err(WebError::field("province", t.err_required));
     }
+    for (field, value, max) in [
+        ("name", &f.name, crate::limits::NAME),
+        ("province", &f.province, crate::limits::NAME),
+        ("district", &f.district, crate::limits::NAME),
+    ] {
+        if let Some(m) = crate::limits::too_long(t, value, max) {
+            return Err(WebError::field(field, m));
+        }
+    }
     let kind = AgencyKind::from_slug(&f.kind).unwrap_or(AgencyKind::Other);
     let a = agencies::create(
         &app.db,
@@ -99,6 +108,16 @@ impl DetailsForm {
         }
         if self.province.trim().is_empty() {
             err("province", t.err_required);
+        }
+        for (field, value, max) in [
+            ("name", &self.name, crate::limits::NAME),
+            ("province", &self.province, crate::limits::NAME),
+            ("district", &self.district, crate::limits::NAME),
+            ("website", &self.website, crate::limits::URL),
+        ] {
+            if let Some(m) = crate::limits::too_long(t, value, max) {
+                err(field, &m);
+            }
         }
         let kind = AgencyKind::from_slug(self.kind.trim());
         if kind.is_none() {

@@ -173,6 +173,9 @@ pub async fn create(
     if f.name.trim().is_empty() {
         return page(&app, &ctx, &agency, refuse(t.err_required), status).await;
     }
+    if let Some(m) = crate::limits::too_long(t, &f.name, crate::limits::NAME) {
+        return page(&app, &ctx, &agency, refuse(&m), status).await;
+    }
     match units::create(&app.db, &ctx.me.actor(), agency.id, f.name.trim()).await {
         Ok(_) => {
             Ok(Redirect::to(&format!("/agencies/{}/units?saved=1", agency.id)).into_response())
@@ -207,6 +210,9 @@ pub async fn rename(
     let typed = Some((unit.id.0, f.name.clone()));
     if f.name.trim().is_empty() {
         return refused(&app, &ctx, &agency, field, t.err_required.into(), typed).await;
+    }
+    if let Some(m) = crate::limits::too_long(t, &f.name, crate::limits::NAME) {
+        return refused(&app, &ctx, &agency, field, m, typed).await;
     }
     match units::rename(&app.db, &ctx.me.actor(), unit.id, f.name.trim()).await {
         Ok(_) => {

@@ -207,6 +207,17 @@ pub async fn create(
             field: "email".into(),
             message: t.err_required.into(),
         });
+    } else if let Some(message) = crate::limits::too_long(t, &email, crate::limits::EMAIL) {
+        errors.push(FieldError {
+            field: "email".into(),
+            message,
+        });
+    }
+    if let Some(message) = crate::limits::too_long(t, &f.display_name, crate::limits::NAME) {
+        errors.push(FieldError {
+            field: "display_name".into(),
+            message,
+        });
     }
     let role = Role::from_slug(&f.role).filter(|r| AGENCY_ROLES.contains(r));
     let unit = f.unit.parse::<i64>().ok().map(UnitId::from);
@@ -241,10 +252,12 @@ pub async fn create(
         }
     };
     let existing = users::by_email(&app.db, &email).await?;
-    if existing.is_none() && f.password.chars().count() < 10 {
+    if existing.is_none()
+        && let Err(message) = crate::auth::policy::check(&f.password)
+    {
         errors.push(FieldError {
             field: "password".into(),
-            message: "รหัสผ่านอย่างน้อย 10 ตัวอักษร (at least 10 characters)".into(),
+            message: message.into(),
         });
     }
     let (Some(role), Some(scope), true) = (role, scope, errors.is_empty()) else {

@@ -100,6 +100,43 @@ impl MeasureInput {
         if self.title.trim().is_empty() {
             err("title", t.err_required.into());
         }
+        use crate::limits::{self, too_long};
+        for (field, value, max) in [
+            ("title", &self.title, limits::MEASURE_TITLE),
+            ("analysis", &self.analysis, limits::MEASURE_TEXT),
+            ("steps", &self.steps, limits::MEASURE_STEPS),
+            ("links", &self.links, limits::MEASURE_LINKS),
+            ("period_start", &self.period_start, limits::PERIOD),
+            ("period_end", &self.period_end, limits::PERIOD),
+            ("period_text", &self.period_text, limits::PERIOD),
+            ("outcome", &self.outcome, limits::MEASURE_TEXT),
+        ] {
+            if let Some(m) = too_long(t, value, max) {
+                err(field, m);
+            }
+        }
+        let step_lines: Vec<&str> = self
+            .steps
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        if step_lines.len() > limits::MEASURE_STEP_COUNT {
+            err(
+                "steps",
+                format!(
+                    "{} {} ({} {})",
+                    t.err_too_many_steps,
+                    limits::MEASURE_STEP_COUNT,
+                    t.err_typed,
+                    step_lines.len()
+                ),
+            );
+        } else if let Some(m) = step_lines
+            .iter()
+            .find_map(|l| too_long(t, l, limits::MEASURE_STEP))
+        {
+            err("steps", m);
+        }
         let date = |text: &str| {
             if text.trim().is_empty() {
                 Ok(None)
@@ -107,8 +144,16 @@ impl MeasureInput {
                 dates::parse_date(text).map(Some).ok_or(())
             }
         };
-        let start = date(&self.period_start);
-        let end = date(&self.period_end);
+        let start = if self.period_start.chars().count() > limits::PERIOD {
+            Ok(None)
+        } else {
+            date(&self.period_start)
+        };
+        let end = if self.period_end.chars().count() > limits::PERIOD {
+            Ok(None)
+        } else {
+            date(&self.period_end)
+        };
         if start.is_err() {
             err(
                 "period_start",
