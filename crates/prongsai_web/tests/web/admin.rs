@@ -282,7 +282,7 @@ async fn adding_a_user_invites_without_disclosing(w: World) {
             language: "th".into(),
         },
         Role::Viewer,
-        prongsai_db::memberships::Scope::Agency(w.other.id),
+        memberships::Scope::Agency(w.other.id),
     )
     .await
     .unwrap();
