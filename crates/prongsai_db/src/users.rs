@@ -106,7 +106,7 @@ pub async fn create_with_membership(
     Ok((user, membership))
 }
 
-async fn insert(tx: &mut Tx, actor: &Actor, new: NewUser) -> Result<User, DbError> {
+pub(crate) async fn insert(tx: &mut Tx, actor: &Actor, new: NewUser) -> Result<User, DbError> {
     let email = normalize_email(&new.email);
     if !email.contains('@') {
         return Err(DbError::Invalid(format!(

@@ -21,9 +21,9 @@ pub enum Action {
     EditScores,
     /// Create measures, copy last year's.
     CreateMeasure,
-    /// Edit a measure (title, period, status, units, outcome).
+    /// Edit a measure (title, period, status, responsible units, outcome). Not unit officers.
     EditMeasure,
-    /// Record progress and evidence on a measure.
+    /// Record progress and evidence on a measure (unit officers: only their unit's measures).
     AddProgress,
     /// Import a legacy document's measures.
     Import,
@@ -115,9 +115,13 @@ fn allows(m: &Membership, action: Action, res: &Resource<'_>) -> bool {
                     action,
                     Read | EditScores | CreateMeasure | EditMeasure | AddProgress | Import
                 ),
+                // A unit officer reads the agency and records progress (entries, evidence) on the
+                // measures their unit is responsible for, nothing more: editing a measure would let
+                // them hand it to another unit (or take their own unit off it), so it stays with
+                // editors and agency admins.
                 Role::UnitOfficer => match action {
                     Read => true,
-                    EditMeasure | AddProgress => match (&m.scope, res) {
+                    AddProgress => match (&m.scope, res) {
                         (Scope::Unit { unit_id, .. }, Resource::Measure { units, .. }) => {
                             units.contains(unit_id)
                         }

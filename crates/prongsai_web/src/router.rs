@@ -74,6 +74,8 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/settings/tokens/{id}/revoke", post(pages::tokens::revoke))
         .route("/admin/agencies", post(admin::agencies::create))
+        .route("/invitations/{id}/accept", post(pages::home::accept))
+        .route("/invitations/{id}/decline", post(pages::home::decline))
         .route("/provinces/{name}", get(pages::province::show))
         .route(
             "/agencies/{id}",

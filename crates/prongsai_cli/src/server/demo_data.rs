@@ -194,8 +194,8 @@ async fn load_document(
     }
     load_scores(db, catalog, doc, agency.id, year).await?;
     let units = load_units(db, agency.id, doc).await?;
-    for (i, m) in doc.measures().enumerate() {
-        load_measure(db, &actor, agency.id, year, i, m, &units).await?;
+    for m in doc.measures() {
+        load_measure(db, &actor, agency.id, year, m, &units).await?;
     }
     Ok(name)
 }
@@ -268,7 +268,6 @@ async fn load_measure(
     actor: &Actor,
     agency: AgencyId,
     year: u16,
-    i: usize,
     m: &Measure,
     units: &BTreeMap<String, UnitId>,
 ) -> Result<()> {
@@ -279,7 +278,8 @@ async fn load_measure(
         NewMeasure {
             agency_id: agency,
             fiscal_year: year,
-            number: i64::from(m.number.unwrap_or(0)).max(i64::try_from(i + 1).unwrap_or(1)),
+            // The database numbers the year's measures in the order created (the documents repeat numbers).
+            number: 0,
             title: m.title.clone(),
             analysis: m.analysis.clone(),
             steps: m.steps.clone(),

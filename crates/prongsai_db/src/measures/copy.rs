@@ -1,6 +1,6 @@
 //! Copying a year's measures to another fiscal year (the usual start of a new ITA cycle).
 
-use super::write::{change, insert};
+use super::write::{change, insert, lock_agency, next_number};
 use super::{MeasureStatus, NewMeasure, fetch_year};
 use crate::audit;
 use crate::{Actor, AgencyId, Db, DbError};
@@ -22,14 +22,9 @@ pub async fn copy_year(
     }
     let years = i64::from(to) - i64::from(from);
     let mut tx = db.begin().await?;
-    crate::agencies::fetch(&mut tx, agency).await?;
+    lock_agency(&mut tx, agency).await?;
     let sources = fetch_year(&mut tx, agency, from).await?;
-    let offset = fetch_year(&mut tx, agency, to)
-        .await?
-        .iter()
-        .map(|m| m.number)
-        .max()
-        .unwrap_or(0);
+    let offset = next_number(&mut tx, agency, to).await? - 1;
     for source in &sources {
         let new = NewMeasure {
             fiscal_year: to,

@@ -92,7 +92,8 @@ pub struct NewMeasure {
     pub agency_id: AgencyId,
     /// Buddhist-era fiscal year.
     pub fiscal_year: u16,
-    /// Order within the year (1, 2, 3 …).
+    /// Order within the year (1, 2, 3 …), unique per agency and year. On create, 0 means "the year's
+    /// next number", assigned inside the transaction (what every form and the API use).
     pub number: i64,
     /// What will be done.
     pub title: String,

@@ -6,7 +6,7 @@ use super::{Measure, MeasureStatus, NewMeasure, fetch};
 use crate::audit::{self, Change, json};
 use crate::db::Tx;
 use crate::time::{now, opt_date_text, ts_text};
-use crate::{Actor, Db, DbError, MeasureId};
+use crate::{Actor, AgencyId, Db, DbError, MeasureId};
 
 /// Trims text, drops empty steps, canonicalises and de-duplicates links, checks the period.
 fn check(new: NewMeasure) -> Result<NewMeasure, DbError> {
@@ -60,9 +60,47 @@ fn steps_json(steps: &[String]) -> Result<String, DbError> {
     serde_json::to_string(steps).map_err(|e| DbError::Invalid(format!("cannot encode steps: {e}")))
 }
 
-/// Inserts a checked measure with its links and units; no audit row.
-pub(super) async fn insert(tx: &mut Tx, new: NewMeasure) -> Result<Measure, DbError> {
-    crate::agencies::fetch(tx, new.agency_id).await?;
+/// How many times a creation with an assigned number is tried when another writer took the number first.
+const NUMBER_ATTEMPTS: usize = 5;
+
+/// Takes the agency row's write lock (an update that changes nothing) for the rest of the transaction,
+/// so that PostgreSQL transactions numbering the same agency's measures run one after the other
+/// (SQLite's `BEGIN IMMEDIATE` already serialises every writer). `NotFound` when there is no such agency.
+pub(super) async fn lock_agency(tx: &mut Tx, agency: AgencyId) -> Result<(), DbError> {
+    let done = sqlx::query("UPDATE agencies SET updated_at = updated_at WHERE id = $1")
+        .bind(agency.0)
+        .execute(&mut **tx)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(DbError::not_found("agency", agency));
+    }
+    Ok(())
+}
+
+/// The year's highest measure number plus one, read inside the (locked) transaction.
+pub(super) async fn next_number(
+    tx: &mut Tx,
+    agency: AgencyId,
+    fiscal_year: u16,
+) -> Result<i64, DbError> {
+    let row = sqlx::query(
+        "SELECT COALESCE(MAX(number), 0) AS top FROM measures WHERE agency_id = $1 AND fiscal_year = $2",
+    )
+    .bind(agency.0)
+    .bind(i64::from(fiscal_year))
+    .fetch_one(&mut **tx)
+    .await?;
+    let top: i64 = sqlx::Row::try_get(&row, "top")?;
+    Ok(top + 1)
+}
+
+/// Inserts a checked measure with its links and units; no audit row. A `number` of 0 or less takes the
+/// year's next number; numbers are unique per agency and year (the database refuses a duplicate).
+pub(super) async fn insert(tx: &mut Tx, mut new: NewMeasure) -> Result<Measure, DbError> {
+    lock_agency(tx, new.agency_id).await?;
+    if new.number <= 0 {
+        new.number = next_number(tx, new.agency_id, new.fiscal_year).await?;
+    }
     let at = ts_text(now());
     let row = sqlx::query(
         "INSERT INTO measures (agency_id, fiscal_year, number, title, analysis, steps, period_start, \
@@ -142,23 +180,40 @@ pub(super) fn change(
     })
 }
 
-/// Creates a measure with its links and units in one transaction.
+/// Creates a measure with its links and units in one transaction. `number: 0` takes the year's next
+/// number; a number already used in the year is a `Conflict`.
 pub async fn create(db: &Db, actor: &Actor, new: NewMeasure) -> Result<Measure, DbError> {
-    let new = check(new)?;
-    let mut tx = db.begin().await?;
-    let m = insert(&mut tx, new).await?;
-    audit::record(&mut tx, actor, change(&m, "create", None, Some(&m))?).await?;
-    tx.commit().await?;
-    Ok(m)
+    let mut out = create_many(db, actor, vec![new]).await?;
+    out.pop()
+        .ok_or_else(|| DbError::Invalid("no measure created".into()))
 }
 
 /// Creates several measures in one transaction (e.g. confirming a document import): all or none.
+/// Measures with `number: 0` are numbered after the year's highest number, in the order given. Should
+/// another writer take an assigned number first (it cannot while the agency lock holds, but the unique
+/// index is the last word), the whole transaction is tried again, a bounded number of times.
 pub async fn create_many(
     db: &Db,
     actor: &Actor,
     news: Vec<NewMeasure>,
 ) -> Result<Vec<Measure>, DbError> {
     let news = news.into_iter().map(check).collect::<Result<Vec<_>, _>>()?;
+    let assigned = news.iter().any(|n| n.number <= 0);
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        match create_once(db, actor, news.clone()).await {
+            Err(DbError::Conflict(_)) if assigned && attempt < NUMBER_ATTEMPTS => continue,
+            other => return other,
+        }
+    }
+}
+
+async fn create_once(
+    db: &Db,
+    actor: &Actor,
+    news: Vec<NewMeasure>,
+) -> Result<Vec<Measure>, DbError> {
     let mut tx = db.begin().await?;
     let mut out = Vec::with_capacity(news.len());
     for new in news {

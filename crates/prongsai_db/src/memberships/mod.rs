@@ -11,8 +11,14 @@ use crate::error::corrupt;
 use crate::time::{now, parse_ts, ts_text};
 use crate::{Actor, AgencyId, Db, DbError, MembershipId, UnitId, UserId};
 
+mod invite;
 mod role;
 mod visibility;
+
+pub use invite::{
+    Invitation, accept_invitation, decline_invitation, invitations_for_agency,
+    invitations_for_user, invite,
+};
 
 pub use role::{Role, Scope};
 pub use visibility::{Visibility, agencies_visible};

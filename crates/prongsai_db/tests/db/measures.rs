@@ -244,3 +244,63 @@ db_test!(
         units::delete(db, &actor(), u1.id).await.unwrap();
     }
 );
+
+db_test!(
+    /// Issue 11: concurrent creation gave duplicate numbers (1,414 measures, 812 numbers). 8 writers × 25
+    /// measures each, numbered by the database: 200 distinct numbers, 1 to 200 without a gap.
+    async fn concurrent_creations_get_distinct_contiguous_numbers(db: &Db) {
+        let (a, _, _) = agency_with_units(db).await;
+        let mut tasks = Vec::new();
+        for t in 0..8 {
+            let db = db.clone();
+            tasks.push(tokio::spawn(async move {
+                for i in 0..25 {
+                    let mut n = new_measure(a.id, 2568, 0, vec![]);
+                    n.title = format!("มาตรการ {t}-{i}");
+                    measures::create(&db, &actor(), n).await.unwrap();
+                }
+            }));
+        }
+        for t in tasks {
+            t.await.unwrap();
+        }
+        let mut numbers: Vec<i64> = measures::list(db, a.id, 2568)
+            .await
+            .unwrap()
+            .iter()
+            .map(|m| m.number)
+            .collect();
+        numbers.sort_unstable();
+        assert_eq!(numbers, (1..=200).collect::<Vec<i64>>());
+        // Another year starts again at 1.
+        let m = measures::create(db, &actor(), new_measure(a.id, 2569, 0, vec![]))
+            .await
+            .unwrap();
+        assert_eq!(m.number, 1);
+    }
+);
+
+db_test!(
+    /// A number already used in the year is refused by the database, on create and on update.
+    async fn a_used_number_is_a_conflict(db: &Db) {
+        let (a, _, _) = agency_with_units(db).await;
+        let m1 = measures::create(db, &actor(), new_measure(a.id, 2568, 1, vec![]))
+            .await
+            .unwrap();
+        let m2 = measures::create(db, &actor(), new_measure(a.id, 2568, 0, vec![]))
+            .await
+            .unwrap();
+        assert_eq!((m1.number, m2.number), (1, 2));
+        let err = measures::create(db, &actor(), new_measure(a.id, 2568, 2, vec![]))
+            .await
+            .unwrap_err();
+        assert!(err.is_conflict(), "{err:?}");
+        let mut edit = m2.to_new();
+        edit.number = 1;
+        let err = measures::update(db, &actor(), m2.id, edit)
+            .await
+            .unwrap_err();
+        assert!(err.is_conflict(), "{err:?}");
+        assert_eq!(count(db, "measures").await, 2);
+    }
+);

@@ -8,14 +8,12 @@ use crate::fixtures::{agency, count};
 db_test!(
     async fn migrate_twice_is_a_no_op(db: &Db) {
         agency(db, "อบต.หนึ่ง", "ลำพูน").await;
+        let applied = count(db, "_sqlx_migrations").await;
+        assert!(applied >= 1);
         db.migrate().await.unwrap();
         db.migrate().await.unwrap();
         assert_eq!(count(db, "agencies").await, 1);
-        // One row per migration file, however many times `migrate` runs.
-        let files = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations/sqlite"))
-            .unwrap()
-            .count();
-        assert_eq!(count(db, "_sqlx_migrations").await, files as i64);
+        assert_eq!(count(db, "_sqlx_migrations").await, applied);
         db.ping().await.unwrap();
     }
 );

@@ -1,12 +1,12 @@
 //! `GET /api/v1/agencies`, `GET /api/v1/agencies/{id}`.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use prongsai_db::memberships::{self, Visibility};
 use prongsai_db::{AgencyId, agencies, agencies::Agency};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::ApiJson;
+use super::{ApiJson, ApiPath};
 use crate::app::AppState;
 use crate::auth::ApiUser;
 use crate::authz::Action;
@@ -42,7 +42,11 @@ impl From<Agency> for AgencyDto {
 
 /// Agencies the caller can read.
 #[utoipa::path(get, path = "/api/v1/agencies", tag = "agencies",
-    responses((status = 200, body = Vec<AgencyDto>), (status = 401, body = ErrorBody)))]
+    responses(
+        (status = 200, body = Vec<AgencyDto>),
+        (status = 401, description = "No valid token or session", body = ErrorBody),
+        (status = 403, description = "The role does not allow it", body = ErrorBody),
+        (status = 404, description = "No such resource, another agency's, or a malformed path parameter", body = ErrorBody)))]
 pub async fn list(
     State(app): State<AppState>,
     ApiUser(me): ApiUser,
@@ -63,11 +67,15 @@ pub async fn list(
 /// One agency.
 #[utoipa::path(get, path = "/api/v1/agencies/{id}", tag = "agencies",
     params(("id" = i64, Path, description = "Agency id")),
-    responses((status = 200, body = AgencyDto), (status = 404, body = ErrorBody)))]
+    responses(
+        (status = 200, body = AgencyDto),
+        (status = 401, description = "No valid token or session", body = ErrorBody),
+        (status = 403, description = "The role does not allow it", body = ErrorBody),
+        (status = 404, description = "No such resource, another agency's, or a malformed path parameter", body = ErrorBody)))]
 pub async fn get(
     State(app): State<AppState>,
     ApiUser(me): ApiUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<ApiJson<AgencyDto>, WebError> {
     let a = agency_for(&app, &me, AgencyId::from(id), Action::Read).await?;
     Ok(ApiJson(a.into()))

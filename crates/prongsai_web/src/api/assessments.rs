@@ -1,6 +1,6 @@
 //! Scores and analysis: `GET/PUT /api/v1/agencies/{id}/assessments/{year}[/scores|/analysis]`.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use prongsai_db::{AgencyId, assessments};
 use prongsai_domain::analysis::analyze;
 use prongsai_domain::scoring::{OfficialError, OfficialResult, Reported, Unit};
@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde_json::Value;
 use utoipa::ToSchema;
 
-use super::ApiJson;
+use super::{ApiJson, ApiPath};
 use crate::app::AppState;
 use crate::assessment::{complete_result, framework, pairs_of, sheet_from_pairs, stored_result};
 use crate::auth::ApiUser;
@@ -33,11 +33,15 @@ fn to_json<T: serde::Serialize>(v: &T) -> Result<Value, WebError> {
 /// when the NACC's published result is recorded).
 #[utoipa::path(get, path = "/api/v1/agencies/{id}/assessments/{year}", tag = "assessments",
     params(("id" = i64, Path, description = "Agency id"), ("year" = u16, Path, description = "Fiscal year (BE)")),
-    responses((status = 200, description = "ScoreResult", body = Value), (status = 404, body = ErrorBody)))]
+    responses(
+        (status = 200, description = "ScoreResult", body = Value),
+        (status = 401, description = "No valid token or session", body = ErrorBody),
+        (status = 403, description = "The role does not allow it", body = ErrorBody),
+        (status = 404, description = "No such resource, another agency's, or a malformed path parameter", body = ErrorBody)))]
 pub async fn get(
     State(app): State<AppState>,
     ApiUser(me): ApiUser,
-    Path((id, year)): Path<(i64, u16)>,
+    ApiPath((id, year)): ApiPath<(i64, u16)>,
 ) -> Result<ApiJson<Value>, WebError> {
     let agency = agency_for(&app, &me, AgencyId::from(id), Action::Read).await?;
     let r = stored_result(&app, agency.id, year)
@@ -172,11 +176,16 @@ pub async fn delete_official(
 #[utoipa::path(put, path = "/api/v1/agencies/{id}/assessments/{year}/scores", tag = "assessments",
     params(("id" = i64, Path, description = "Agency id"), ("year" = u16, Path, description = "Fiscal year (BE)")),
     request_body = Vec<ScoreItem>,
-    responses((status = 200, description = "ScoreResult", body = Value), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
+    responses(
+        (status = 200, description = "ScoreResult", body = Value),
+        (status = 401, description = "No valid token or session", body = ErrorBody),
+        (status = 403, description = "The role does not allow it", body = ErrorBody),
+        (status = 404, description = "No such resource, another agency's, or a malformed path parameter", body = ErrorBody),
+        (status = 422, description = "Invalid body or query; `fields` names each problem", body = ErrorBody)))]
 pub async fn put_scores(
     State(app): State<AppState>,
     ApiUser(me): ApiUser,
-    Path((id, year)): Path<(i64, u16)>,
+    ApiPath((id, year)): ApiPath<(i64, u16)>,
     ApiJson(items): ApiJson<Vec<ScoreItem>>,
 ) -> Result<ApiJson<Value>, WebError> {
     let agency = agency_for(&app, &me, AgencyId::from(id), Action::EditScores).await?;
@@ -204,11 +213,15 @@ pub async fn put_scores(
 /// The analysis of the year (weakest questions, cause, guidance, OIT references, verdict, change).
 #[utoipa::path(get, path = "/api/v1/agencies/{id}/assessments/{year}/analysis", tag = "assessments",
     params(("id" = i64, Path, description = "Agency id"), ("year" = u16, Path, description = "Fiscal year (BE)")),
-    responses((status = 200, description = "Analysis", body = Value), (status = 404, body = ErrorBody)))]
+    responses(
+        (status = 200, description = "Analysis", body = Value),
+        (status = 401, description = "No valid token or session", body = ErrorBody),
+        (status = 403, description = "The role does not allow it", body = ErrorBody),
+        (status = 404, description = "No such resource, another agency's, or a malformed path parameter", body = ErrorBody)))]
 pub async fn analysis(
     State(app): State<AppState>,
     ApiUser(me): ApiUser,
-    Path((id, year)): Path<(i64, u16)>,
+    ApiPath((id, year)): ApiPath<(i64, u16)>,
 ) -> Result<ApiJson<Value>, WebError> {
     let agency = agency_for(&app, &me, AgencyId::from(id), Action::Read).await?;
     let fw = framework(&app, year)?;

@@ -1,11 +1,11 @@
 //! `GET /api/v1/agencies/{id}/audit`: the agency's audit log, newest first.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use prongsai_db::{AgencyId, audit};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::ApiJson;
+use super::{ApiJson, ApiPath, ApiQuery};
 use crate::app::AppState;
 use crate::auth::ApiUser;
 use crate::authz::Action;
@@ -47,12 +47,17 @@ pub struct AuditDto {
     params(("id" = i64, Path, description = "Agency id"),
         ("limit" = Option<i64>, Query, description = "At most this many (default 100, max 1000)"),
         ("offset" = Option<i64>, Query, description = "Skip this many")),
-    responses((status = 200, body = Vec<AuditDto>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses(
+        (status = 200, body = Vec<AuditDto>),
+        (status = 401, description = "No valid token or session", body = ErrorBody),
+        (status = 403, description = "The role does not allow it", body = ErrorBody),
+        (status = 404, description = "No such resource, another agency's, or a malformed path parameter", body = ErrorBody),
+        (status = 422, description = "Invalid body or query; `fields` names each problem", body = ErrorBody)))]
 pub async fn list(
     State(app): State<AppState>,
     ApiUser(me): ApiUser,
-    Path(id): Path<i64>,
-    Query(page): Query<Page>,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(page): ApiQuery<Page>,
 ) -> Result<ApiJson<Vec<AuditDto>>, WebError> {
     let agency = agency_for(&app, &me, AgencyId::from(id), Action::ReadAudit).await?;
     let limit = page.limit.unwrap_or(100).clamp(1, 1000);

@@ -1,6 +1,6 @@
 //! Measures: `GET/POST /api/v1/agencies/{id}/years/{year}/measures`, `GET /api/v1/measures/{id}`.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use prongsai_db::measures::{self, Measure, MeasureStatus, NewMeasure};
 use prongsai_db::{AgencyId, UnitId, units};
@@ -8,7 +8,7 @@ use prongsai_domain::Code;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::ApiJson;
+use super::{ApiJson, ApiPath};
 use crate::app::AppState;
 use crate::auth::ApiUser;
 use crate::authz::Action;
@@ -108,11 +108,15 @@ fn field(errors: &mut Vec<FieldError>, f: &str, m: impl Into<String>) {
 /// The year's measures.
 #[utoipa::path(get, path = "/api/v1/agencies/{id}/years/{year}/measures", tag = "measures",
     params(("id" = i64, Path, description = "Agency id"), ("year" = u16, Path, description = "Fiscal year (BE)")),
-    responses((status = 200, body = Vec<MeasureDto>), (status = 404, body = ErrorBody)))]
+    responses(
+        (status = 200, body = Vec<MeasureDto>),
+        (status = 401, description = "No valid token or session", body = ErrorBody),
+        (status = 403, description = "The role does not allow it", body = ErrorBody),
+        (status = 404, description = "No such resource, another agency's, or a malformed path parameter", body = ErrorBody)))]
 pub async fn list(
     State(app): State<AppState>,
     ApiUser(me): ApiUser,
-    Path((id, year)): Path<(i64, u16)>,
+    ApiPath((id, year)): ApiPath<(i64, u16)>,
 ) -> Result<ApiJson<Vec<MeasureDto>>, WebError> {
     let agency = agency_for(&app, &me, AgencyId::from(id), Action::Read).await?;
     let list = measures::list(&app.db, agency.id, year).await?;
@@ -123,11 +127,16 @@ pub async fn list(
 #[utoipa::path(post, path = "/api/v1/agencies/{id}/years/{year}/measures", tag = "measures",
     params(("id" = i64, Path, description = "Agency id"), ("year" = u16, Path, description = "Fiscal year (BE)")),
     request_body = MeasureInputDto,
-    responses((status = 201, body = MeasureDto), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
+    responses(
+        (status = 201, body = MeasureDto),
+        (status = 401, description = "No valid token or session", body = ErrorBody),
+        (status = 403, description = "The role does not allow it", body = ErrorBody),
+        (status = 404, description = "No such resource, another agency's, or a malformed path parameter", body = ErrorBody),
+        (status = 422, description = "Invalid body or query; `fields` names each problem", body = ErrorBody)))]
 pub async fn create(
     State(app): State<AppState>,
     ApiUser(me): ApiUser,
-    Path((id, year)): Path<(i64, u16)>,
+    ApiPath((id, year)): ApiPath<(i64, u16)>,
     ApiJson(input): ApiJson<MeasureInputDto>,
 ) -> Result<(StatusCode, ApiJson<MeasureDto>), WebError> {
     let agency = agency_for(&app, &me, AgencyId::from(id), Action::CreateMeasure).await?;
@@ -180,20 +189,13 @@ pub async fn create(
             fields: errors,
         });
     }
-    let number = measures::list(&app.db, agency.id, year)
-        .await?
-        .iter()
-        .map(|m| m.number)
-        .max()
-        .unwrap_or(0)
-        + 1;
     let m = measures::create(
         &app.db,
         &me.actor(),
         NewMeasure {
             agency_id: agency.id,
             fiscal_year: year,
-            number,
+            number: 0, // the database takes the year's next number
             title: input.title.trim().to_string(),
             analysis: input.analysis,
             steps: input.steps,
@@ -213,11 +215,15 @@ pub async fn create(
 /// One measure.
 #[utoipa::path(get, path = "/api/v1/measures/{id}", tag = "measures",
     params(("id" = i64, Path, description = "Measure id")),
-    responses((status = 200, body = MeasureDto), (status = 404, body = ErrorBody)))]
+    responses(
+        (status = 200, body = MeasureDto),
+        (status = 401, description = "No valid token or session", body = ErrorBody),
+        (status = 403, description = "The role does not allow it", body = ErrorBody),
+        (status = 404, description = "No such resource, another agency's, or a malformed path parameter", body = ErrorBody)))]
 pub async fn get(
     State(app): State<AppState>,
     ApiUser(me): ApiUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<ApiJson<MeasureDto>, WebError> {
     let (m, _) = measure_for(&app, &me, id, Action::Read).await?;
     Ok(ApiJson(m.into()))

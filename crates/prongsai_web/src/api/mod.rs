@@ -9,8 +9,8 @@ pub mod audit;
 pub mod measures;
 pub mod progress;
 
-use axum::extract::FromRequest;
-use axum::extract::rejection::JsonRejection;
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::extract::{FromRequest, FromRequestParts};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
@@ -28,6 +28,32 @@ impl From<JsonRejection> for WebError {
     fn from(r: JsonRejection) -> Self {
         WebError::Invalid {
             message: format!("JSON ไม่ถูกต้อง (invalid JSON body): {}", r.body_text()),
+            fields: Vec::new(),
+        }
+    }
+}
+
+/// Path parameters whose rejections (`abc`, an id beyond 64 bits, a year beyond 65535) are our JSON 404:
+/// such a path names nothing.
+#[derive(Debug, FromRequestParts)]
+#[from_request(via(axum::extract::Path), rejection(WebError))]
+pub struct ApiPath<T>(pub T);
+
+impl From<PathRejection> for WebError {
+    fn from(_: PathRejection) -> Self {
+        WebError::NotFound
+    }
+}
+
+/// Query parameters whose rejections are our JSON 422.
+#[derive(Debug, FromRequestParts)]
+#[from_request(via(axum::extract::Query), rejection(WebError))]
+pub struct ApiQuery<T>(pub T);
+
+impl From<QueryRejection> for WebError {
+    fn from(r: QueryRejection) -> Self {
+        WebError::Invalid {
+            message: format!("พารามิเตอร์ไม่ถูกต้อง (invalid query): {}", r.body_text()),
             fields: Vec::new(),
         }
     }

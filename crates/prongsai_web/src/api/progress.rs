@@ -1,13 +1,13 @@
 //! Progress and evidence: `GET/POST /api/v1/measures/{id}/progress`, `GET /api/v1/measures/{id}/evidence`.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use prongsai_db::evidence::{self, Evidence, NewUrl};
 use prongsai_db::progress::{self, NewProgress, Progress};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::ApiJson;
+use super::{ApiJson, ApiPath};
 use crate::app::AppState;
 use crate::auth::ApiUser;
 use crate::authz::Action;
@@ -96,11 +96,15 @@ impl From<Evidence> for EvidenceDto {
 /// The measure's progress entries, oldest first.
 #[utoipa::path(get, path = "/api/v1/measures/{id}/progress", tag = "progress",
     params(("id" = i64, Path, description = "Measure id")),
-    responses((status = 200, body = Vec<ProgressDto>), (status = 404, body = ErrorBody)))]
+    responses(
+        (status = 200, body = Vec<ProgressDto>),
+        (status = 401, description = "No valid token or session", body = ErrorBody),
+        (status = 403, description = "The role does not allow it", body = ErrorBody),
+        (status = 404, description = "No such resource, another agency's, or a malformed path parameter", body = ErrorBody)))]
 pub async fn list(
     State(app): State<AppState>,
     ApiUser(me): ApiUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<ApiJson<Vec<ProgressDto>>, WebError> {
     let (m, _) = measure_for(&app, &me, id, Action::Read).await?;
     Ok(ApiJson(
@@ -116,11 +120,16 @@ pub async fn list(
 #[utoipa::path(post, path = "/api/v1/measures/{id}/progress", tag = "progress",
     params(("id" = i64, Path, description = "Measure id")),
     request_body = ProgressInputDto,
-    responses((status = 201, body = ProgressDto), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
+    responses(
+        (status = 201, body = ProgressDto),
+        (status = 401, description = "No valid token or session", body = ErrorBody),
+        (status = 403, description = "The role does not allow it", body = ErrorBody),
+        (status = 404, description = "No such resource, another agency's, or a malformed path parameter", body = ErrorBody),
+        (status = 422, description = "Invalid body or query; `fields` names each problem", body = ErrorBody)))]
 pub async fn create(
     State(app): State<AppState>,
     ApiUser(me): ApiUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(input): ApiJson<ProgressInputDto>,
 ) -> Result<(StatusCode, ApiJson<ProgressDto>), WebError> {
     let (m, _) = measure_for(&app, &me, id, Action::AddProgress).await?;
@@ -178,11 +187,15 @@ pub async fn create(
 /// The measure's evidence (files and links, without file bytes).
 #[utoipa::path(get, path = "/api/v1/measures/{id}/evidence", tag = "progress",
     params(("id" = i64, Path, description = "Measure id")),
-    responses((status = 200, body = Vec<EvidenceDto>), (status = 404, body = ErrorBody)))]
+    responses(
+        (status = 200, body = Vec<EvidenceDto>),
+        (status = 401, description = "No valid token or session", body = ErrorBody),
+        (status = 403, description = "The role does not allow it", body = ErrorBody),
+        (status = 404, description = "No such resource, another agency's, or a malformed path parameter", body = ErrorBody)))]
 pub async fn evidence(
     State(app): State<AppState>,
     ApiUser(me): ApiUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<ApiJson<Vec<EvidenceDto>>, WebError> {
     let (m, _) = measure_for(&app, &me, id, Action::Read).await?;
     Ok(ApiJson(

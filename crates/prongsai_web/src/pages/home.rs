@@ -1,7 +1,7 @@
 //! `GET /`: the agencies the user can see (straight to the dashboard when there is only one).
 
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use prongsai_db::agencies::AgencyKind;
 use prongsai_db::memberships::{self, Visibility};
@@ -22,6 +22,8 @@ struct HomePage {
     provinces: Vec<String>,
     can_add_agency: bool,
     kinds: Vec<(&'static str, &'static str)>,
+    /// Invitations waiting for the user's answer: (id, agency name, role label).
+    invitations: Vec<(i64, String, String)>,
 }
 
 /// The agencies `ctx.me` may read, by province and name.
@@ -41,7 +43,27 @@ pub async fn visible_agencies(app: &AppState, ctx: &PageCtx) -> Result<Vec<Agenc
     )
 }
 
-/// `GET /`.
+/// `POST /invitations/{id}/accept`: the invitation addressed to the caller becomes a role.
+pub async fn accept(
+    State(app): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    memberships::accept_invitation(&app.db, &ctx.me.actor(), id, ctx.me.user.id).await?;
+    Ok(Redirect::to("/").into_response())
+}
+
+/// `POST /invitations/{id}/decline`: the invitation addressed to the caller is dropped.
+pub async fn decline(
+    State(app): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    memberships::decline_invitation(&app.db, &ctx.me.actor(), id, ctx.me.user.id).await?;
+    Ok(Redirect::to("/").into_response())
+}
+
+/// `GET /`: invitations to answer first, then the agencies.
 pub async fn show(State(app): State<AppState>, ctx: PageCtx) -> Result<Response, WebError> {
     let list = visible_agencies(&app, &ctx).await?;
     let provinces: Vec<String> = ctx
@@ -55,7 +77,14 @@ pub async fn show(State(app): State<AppState>, ctx: PageCtx) -> Result<Response,
         })
         .collect();
     let can_add_agency = authz::is_system_admin(&ctx.me);
-    if list.len() == 1 && provinces.is_empty() && !can_add_agency {
+    let mut invitations = Vec::new();
+    for i in memberships::invitations_for_user(&app.db, ctx.me.user.id).await? {
+        if let Some(agency) = i.scope.agency_id() {
+            let name = agencies::get(&app.db, agency).await?.name;
+            invitations.push((i.id, name, i.role.label_th().to_string()));
+        }
+    }
+    if list.len() == 1 && provinces.is_empty() && !can_add_agency && invitations.is_empty() {
         return Ok(Redirect::to(&format!("/agencies/{}", list[0].id)).into_response());
     }
     let t = ctx.t();
@@ -68,6 +97,7 @@ pub async fn show(State(app): State<AppState>, ctx: PageCtx) -> Result<Response,
             .iter()
             .map(|k| (k.slug(), k.label_th()))
             .collect(),
+        invitations,
     };
     Ok(render(&page)?.into_response())
 }

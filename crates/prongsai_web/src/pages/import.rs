@@ -219,12 +219,6 @@ pub async fn confirm(
         .filter(|p: &Pending| p.agency == agency.id.0)
         .ok_or_else(|| WebError::field("file", "ไม่พบเอกสารที่รอยืนยัน กรุณาอัปโหลดใหม่"))?;
     let unit_list = units::list(&app.db, agency.id).await?;
-    let start = measures::list(&app.db, agency.id, pending.year)
-        .await?
-        .iter()
-        .map(|m| m.number)
-        .max()
-        .unwrap_or(0);
     let news: Vec<NewMeasure> = pending
         .measures
         .into_iter()
@@ -244,7 +238,7 @@ pub async fn confirm(
             NewMeasure {
                 agency_id: agency.id,
                 fiscal_year: pending.year,
-                number: start + i64::try_from(i).unwrap_or(0) + 1,
+                number: 0, // after the year's last number, in document order
                 title: if m.title.trim().is_empty() {
                     format!("มาตรการที่ {}", i + 1)
                 } else {

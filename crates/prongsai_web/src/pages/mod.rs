@@ -69,4 +69,6 @@ pub struct Notice {
     pub saved: Option<u8>,
     /// Set after copying measures: how many.
     pub copied: Option<usize>,
+    /// Set after inviting a user.
+    pub invited: Option<u8>,
 }

@@ -57,6 +57,16 @@ pub struct AdminTexts {
     pub audit_subject: &'static str,
     /// Empty log.
     pub audit_empty: &'static str,
+    /// Notice after "add user": the same whether or not the address has an account.
+    pub invited: &'static str,
+    /// Heading of the agency's invitations not yet answered.
+    pub invitations_pending: &'static str,
+    /// Heading of one's own invitations (home page).
+    pub your_invitations: &'static str,
+    /// Accept button.
+    pub accept: &'static str,
+    /// Decline button.
+    pub decline: &'static str,
     /// Audit action codes → words.
     pub actions: &'static [(&'static str, &'static str)],
     /// Audit entity codes → words.
@@ -111,6 +121,11 @@ pub(super) static TH: AdminTexts = AdminTexts {
     audit_pages: "หน้าของบันทึกการใช้งาน",
     audit_subject: "สิ่งที่เปลี่ยน",
     audit_empty: "ยังไม่มีบันทึกการใช้งาน",
+    invited: "ส่งคำเชิญแล้ว ผู้ใช้จะได้รับบทบาทเมื่อเข้าสู่ระบบและตอบรับคำเชิญ (ถ้ายังไม่มีบัญชี ระบบสร้างบัญชีด้วยรหัสผ่านที่กรอก)",
+    invitations_pending: "คำเชิญที่รอการตอบรับ",
+    your_invitations: "คำเชิญเข้าร่วมหน่วยงาน",
+    accept: "ตอบรับ",
+    decline: "ปฏิเสธ",
     actions: &[
         ("create", "สร้าง"),
         ("update", "แก้ไข"),
@@ -126,6 +141,9 @@ pub(super) static TH: AdminTexts = AdminTexts {
         ("set_password", "เปลี่ยนรหัสผ่าน"),
         ("set_language", "เปลี่ยนภาษา"),
         ("set_disabled", "เปลี่ยนสิทธิ์เข้าสู่ระบบ"),
+        ("invite", "ส่งคำเชิญ"),
+        ("accept", "ตอบรับคำเชิญ"),
+        ("decline", "ปฏิเสธคำเชิญ"),
     ],
     entities: &[
         ("agency", "หน่วยงาน"),
@@ -138,6 +156,7 @@ pub(super) static TH: AdminTexts = AdminTexts {
         ("measure", "มาตรการ"),
         ("progress", "ผลการดำเนินการ"),
         ("evidence", "หลักฐาน"),
+        ("invitation", "คำเชิญ"),
     ],
 };
 
@@ -170,6 +189,11 @@ pub(super) static EN: AdminTexts = AdminTexts {
     audit_pages: "Audit log pages",
     audit_subject: "What changed",
     audit_empty: "No audit entries yet",
+    invited: "Invitation sent: the user gets the role after logging in and accepting it (an address without an account gets one with the password entered)",
+    invitations_pending: "Invitations awaiting an answer",
+    your_invitations: "Invitations to join an agency",
+    accept: "Accept",
+    decline: "Decline",
     actions: &[
         ("create", "Created"),
         ("update", "Edited"),
@@ -185,6 +209,9 @@ pub(super) static EN: AdminTexts = AdminTexts {
         ("set_password", "Changed password"),
         ("set_language", "Changed language"),
         ("set_disabled", "Changed login access"),
+        ("invite", "Invited"),
+        ("accept", "Accepted an invitation"),
+        ("decline", "Declined an invitation"),
     ],
     entities: &[
         ("agency", "Agency"),
@@ -197,5 +224,6 @@ pub(super) static EN: AdminTexts = AdminTexts {
         ("measure", "Measure"),
         ("progress", "Progress"),
         ("evidence", "Evidence"),
+        ("invitation", "Invitation"),
     ],
 };

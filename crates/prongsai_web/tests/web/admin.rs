@@ -264,3 +264,152 @@ async fn system_admins_edit_agency_details(w: World) {
     assert_eq!(e.after.unwrap()["website"], "www.banna.go.th");
 }
 story!(agency_details, system_admins_edit_agency_details);
+
+/// Issue 11: "Add user" told whether an e-mail had an account in another agency and granted it a role there
+/// without consent. Now an existing and a new address get the same answer, both become pending invitations,
+/// and nothing is granted until the owner accepts after logging in.
+async fn adding_a_user_invites_without_disclosing(w: World) {
+    let actor = Actor::system("test");
+    let hash = prongsai_web::auth::hash_password(PASSWORD).unwrap();
+    let elsewhere = "clerk@huaykaew.test";
+    let (other_user, _) = users::create_with_membership(
+        &w.app.db,
+        &actor,
+        users::NewUser {
+            email: elsewhere.into(),
+            display_name: "เจ้าหน้าที่ห้วยแก้ว".into(),
+            password_hash: hash,
+            language: "th".into(),
+        },
+        Role::Viewer,
+        memberships::Scope::Agency(w.other.id),
+    )
+    .await
+    .unwrap();
+    let fresh = "newcomer@banna.test";
+    let path = format!("/agencies/{}/users", w.own.id);
+    let mut admin = w.as_role("agency_admin").await;
+    admin.get(&path).await;
+    // A short password: the same refusal for both addresses (it used to pass for an existing account).
+    let short_existing = admin
+        .post_form(
+            &path,
+            &[
+                ("email", elsewhere),
+                ("password", "short"),
+                ("role", "editor"),
+            ],
+        )
+        .await;
+    let short_fresh = admin
+        .post_form(
+            &path,
+            &[("email", fresh), ("password", "short"), ("role", "editor")],
+        )
+        .await;
+    assert_eq!(short_existing.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(short_fresh.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        short_existing.body.replace(elsewhere, "X"),
+        short_fresh.body.replace(fresh, "X")
+    );
+    // The real thing: identical answers.
+    let pw = "รหัสผ่านใหม่-12345";
+    let a = admin
+        .post_form(
+            &path,
+            &[("email", elsewhere), ("password", pw), ("role", "editor")],
+        )
+        .await;
+    let b = admin
+        .post_form(
+            &path,
+            &[("email", fresh), ("password", pw), ("role", "editor")],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    assert_eq!((a.status, a.location()), (b.status, b.location()));
+    let page = admin.get(b.location()).await;
+    assert!(page.body.contains("ส่งคำเชิญแล้ว"), "{}", page.body);
+    for email in [elsewhere, fresh] {
+        assert!(
+            page.body.contains(&format!("data-invited=\"{email}\"")),
+            "{email} listed as invited"
+        );
+    }
+    // Nothing granted yet: the account elsewhere keeps exactly its own role, the new one has none.
+    let held = memberships::for_user(&w.app.db, other_user.id)
+        .await
+        .unwrap();
+    assert_eq!(held.len(), 1);
+    assert_eq!(held[0].scope.agency_id(), Some(w.other.id));
+    let newcomer = users::by_email(&w.app.db, fresh).await.unwrap().unwrap();
+    assert!(
+        memberships::for_user(&w.app.db, newcomer.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    // The existing account's password is its own, not the one the admin typed.
+    let mut c = w.client();
+    assert_ne!(c.login(elsewhere, pw).await.status, StatusCode::SEE_OTHER);
+    // Its owner sees the invitation after logging in and accepts it.
+    let mut owner = w.client();
+    assert_eq!(
+        owner.login(elsewhere, PASSWORD).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let home = owner.get("/").await;
+    assert_eq!(home.status, StatusCode::OK);
+    assert!(home.body.contains(&w.own.name), "{}", home.body);
+    let invites = memberships::invitations_for_user(&w.app.db, other_user.id)
+        .await
+        .unwrap();
+    assert_eq!(invites.len(), 1);
+    // Nobody else can answer it.
+    let r = admin
+        .post_form(&format!("/invitations/{}/accept", invites[0].id), &[])
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = owner
+        .post_form(&format!("/invitations/{}/accept", invites[0].id), &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let held = memberships::for_user(&w.app.db, other_user.id)
+        .await
+        .unwrap();
+    assert!(
+        held.iter()
+            .any(|m| m.role == Role::Editor && m.scope.agency_id() == Some(w.own.id))
+    );
+    // The newcomer declines: no role, no invitation left.
+    let mut newbie = w.client();
+    assert_eq!(newbie.login(fresh, pw).await.status, StatusCode::SEE_OTHER);
+    newbie.refresh().await;
+    let id = memberships::invitations_for_user(&w.app.db, newcomer.id)
+        .await
+        .unwrap()[0]
+        .id;
+    let r = newbie
+        .post_form(&format!("/invitations/{id}/decline"), &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert!(
+        memberships::for_user(&w.app.db, newcomer.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        memberships::invitations_for_agency(&w.app.db, w.own.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let e = last_entry(&w, w.own.id).await;
+    assert_eq!(
+        (e.entity.as_str(), e.action.as_str()),
+        ("invitation", "decline")
+    );
+}
+story!(add_user_invites, adding_a_user_invites_without_disclosing);

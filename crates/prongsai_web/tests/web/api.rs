@@ -184,3 +184,103 @@ async fn healthz_names_the_backend_and_openapi_is_served(w: World) {
     }
 }
 story!(healthz, healthz_names_the_backend_and_openapi_is_served);
+
+/// Issue 11: concurrent creation gave duplicate measure numbers. 8 API clients × 25 measures at once on
+/// top of the fixture's measures 1 and 2: every number from 1 to 202 exactly once.
+async fn concurrent_api_creations_get_distinct_numbers(w: World) {
+    let token = token_for(&w, "editor").await;
+    let base = format!("/api/v1/agencies/{}/years/{YEAR}/measures", w.own.id);
+    let mut tasks = Vec::new();
+    for t in 0..8 {
+        let mut c = w.client();
+        let (token, base) = (token.clone(), base.clone());
+        tasks.push(tokio::spawn(async move {
+            for i in 0..25 {
+                let r = c
+                    .api(
+                        "POST",
+                        &base,
+                        &token,
+                        Some(json!({"title": format!("มาตรการ {t}-{i}")})),
+                    )
+                    .await;
+                assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+            }
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap();
+    }
+    let list = w.client().api("GET", &base, &token, None).await.json();
+    let mut numbers: Vec<i64> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["number"].as_i64().unwrap())
+        .collect();
+    numbers.sort_unstable();
+    assert_eq!(numbers, (1..=202).collect::<Vec<i64>>());
+}
+story!(
+    api_concurrent_numbers,
+    concurrent_api_creations_get_distinct_numbers
+);
+
+/// Issue 11: out-of-range or malformed path parameters answered plain text; the OpenAPI document omitted
+/// 401/403/422 and the error body. Every rejection is now the one JSON error shape, and every operation
+/// documents it for each status it can return.
+async fn malformed_parameters_answer_the_json_error_and_every_status_is_documented(w: World) {
+    let token = token_for(&w, "system_admin").await;
+    let mut c = w.client();
+    let a = w.own.id;
+    for (path, status) in [
+        ("/api/v1/measures/99999999999999999999".to_string(), 404),
+        ("/api/v1/measures/abc".to_string(), 404),
+        ("/api/v1/agencies/-1".to_string(), 404),
+        (format!("/api/v1/agencies/{a}/years/99999/measures"), 404),
+        (format!("/api/v1/agencies/{a}/assessments/x/analysis"), 404),
+        (format!("/api/v1/agencies/{a}/audit?limit=abc"), 422),
+    ] {
+        let r = c.api("GET", &path, &token, None).await;
+        assert_eq!(r.status.as_u16(), status, "{path}: {}", r.body);
+        let v = r.json();
+        assert!(v["error"]["code"].is_string(), "{path}: {}", r.body);
+        assert!(v["error"]["message"].is_string(), "{path}");
+        assert!(v["error"]["fields"].is_array(), "{path}");
+    }
+    let r = c.get("/api/v1/agencies").await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(r.json()["error"]["code"], "unauthorized");
+
+    let doc = c.get("/api/openapi.json").await.json();
+    let mut operations = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            operations += 1;
+            let responses = op["responses"].as_object().unwrap();
+            let has_input = op.get("requestBody").is_some()
+                || op["parameters"]
+                    .as_array()
+                    .is_some_and(|ps| ps.iter().any(|p| p["in"] == "query"));
+            let mut want = vec!["401", "403", "404"];
+            if has_input {
+                want.push("422");
+            }
+            for status in want {
+                let schema = &responses
+                    .get(status)
+                    .unwrap_or_else(|| panic!("{method} {path} documents {status}"))["content"]["application/json"]
+                    ["schema"]["$ref"];
+                assert_eq!(
+                    schema, "#/components/schemas/ErrorBody",
+                    "{method} {path} {status}"
+                );
+            }
+        }
+    }
+    assert_eq!(operations, 12);
+}
+story!(
+    api_errors_documented,
+    malformed_parameters_answer_the_json_error_and_every_status_is_documented
+);

@@ -224,11 +224,43 @@ fn cases(w: &World) -> Vec<Case> {
             want_own: READ,
             want_other: HIDDEN,
         },
+        // Issue 11: a unit officer could edit a measure of their unit and so hand it to another unit.
+        // They record progress on their unit's measures and edit nothing.
         Case {
             method: "GET",
             own: format!("/measures/{}/edit", w.unit_measure.id),
             other: Some(format!("/measures/{}/edit", w.other_measure.id)),
-            want_own: [200, 403, 200, 200, 200, 403],
+            want_own: [200, 403, 200, 200, 403, 403],
+            want_other: HIDDEN,
+        },
+        // The edit form posted empty: the allowed get 422 (a title is required), nothing changes.
+        Case {
+            method: "POST",
+            own: format!("/measures/{}", w.unit_measure.id),
+            other: Some(format!("/measures/{}", w.other_measure.id)),
+            want_own: [422, 403, 422, 422, 403, 403],
+            want_other: [422, 404, 404, 404, 404, 404],
+        },
+        Case {
+            method: "POST",
+            own: format!("/measures/{}", w.plain_measure.id),
+            other: None,
+            want_own: [422, 403, 422, 422, 403, 403],
+            want_other: HIDDEN,
+        },
+        // The progress form posted empty: the allowed get 422 (date and text required).
+        Case {
+            method: "MULTIPART",
+            own: format!("/measures/{}/progress", w.unit_measure.id),
+            other: Some(format!("/measures/{}/progress", w.other_measure.id)),
+            want_own: [422, 403, 422, 422, 422, 403],
+            want_other: [422, 404, 404, 404, 404, 404],
+        },
+        Case {
+            method: "MULTIPART",
+            own: format!("/measures/{}/progress", w.plain_measure.id),
+            other: None,
+            want_own: [422, 403, 422, 422, 403, 403],
             want_other: HIDDEN,
         },
         Case {
@@ -274,6 +306,7 @@ async fn every_role_sees_exactly_what_it_should(w: World) {
             for (path, want, which) in targets {
                 let r = match case.method {
                     "GET" => c.get(path).await,
+                    "MULTIPART" => c.post_multipart(path, &[], &[]).await,
                     _ => c.post_form(path, &[]).await,
                 };
                 if r.status.as_u16() != want {

@@ -54,6 +54,8 @@ struct UsersPage {
     units: Vec<(i64, String)>,
     form: UserForm,
     errors: Vec<FieldError>,
+    /// Invitations not answered yet: (email, role label).
+    pending: Vec<(String, String)>,
 }
 
 impl UsersPage {
@@ -166,6 +168,18 @@ pub(super) async fn page(
             ..form
         },
         errors,
+        pending: memberships::invitations_for_agency(&app.db, agency.id)
+            .await?
+            .into_iter()
+            .map(|i| {
+                let role = if ctx.lang == crate::config::Language::En {
+                    i.role.label_en()
+                } else {
+                    i.role.label_th()
+                };
+                (i.email, role.to_string())
+            })
+            .collect(),
     };
     Ok((status, render(&p)?).into_response())
 }
@@ -178,7 +192,11 @@ pub async fn list(
     Query(n): Query<Notice>,
 ) -> Result<Response, WebError> {
     let agency = agency_for(&app, &ctx.me, AgencyId::from(id), Action::ManageUsers).await?;
-    let notice = n.saved.map(|_| ctx.t().saved);
+    let notice = if n.invited.is_some() {
+        Some(ctx.t().admin.invited)
+    } else {
+        n.saved.map(|_| ctx.t().saved)
+    };
     page(
         &app,
         &ctx,
@@ -191,7 +209,8 @@ pub async fn list(
     .await
 }
 
-/// `POST` a user (or a new role for an existing one).
+/// `POST` an invitation: to a new account (created with the password typed) or to an existing one; the
+/// answer is the same in both cases and nothing is granted until the invited person accepts.
 pub async fn create(
     State(app): State<AppState>,
     ctx: PageCtx,
@@ -251,10 +270,9 @@ pub async fn create(
             None
         }
     };
-    let existing = users::by_email(&app.db, &email).await?;
-    if existing.is_none()
-        && let Err(message) = crate::auth::policy::check(&f.password)
-    {
+    // Every address is asked for the same (a password for a new account, checked by the one policy), so the
+    // form's answer does not tell whether the address already has an account somewhere.
+    if let Err(message) = crate::auth::policy::check(&f.password) {
         errors.push(FieldError {
             field: "password".into(),
             message: message.into(),
@@ -272,25 +290,19 @@ pub async fn create(
         )
         .await;
     };
-    let actor = ctx.me.actor();
-    match existing {
-        Some(u) => {
-            memberships::grant(&app.db, &actor, u.id, role, scope).await?;
-        }
-        None => {
-            let hash = hash_password_async(f.password.clone()).await?;
-            let new = NewUser {
-                email,
-                display_name: if f.display_name.trim().is_empty() {
-                    f.email.clone()
-                } else {
-                    f.display_name.trim().to_string()
-                },
-                password_hash: hash,
-                language: app.config.language.as_str().to_string(),
-            };
-            users::create_with_membership(&app.db, &actor, new, role, scope).await?;
-        }
-    }
-    Ok(Redirect::to(&format!("/agencies/{}/users?saved=1", agency.id)).into_response())
+    // Hashed whether or not it is used (an existing account keeps its own), so both cases take as long.
+    let hash = hash_password_async(f.password.clone()).await?;
+    let account = NewUser {
+        email,
+        display_name: if f.display_name.trim().is_empty() {
+            f.email.trim().to_string()
+        } else {
+            f.display_name.trim().to_string()
+        },
+        password_hash: hash,
+        language: app.config.language.as_str().to_string(),
+    };
+    // An invitation, never a grant: the owner of the address accepts it after logging in.
+    memberships::invite(&app.db, &ctx.me.actor(), account, role, scope).await?;
+    Ok(Redirect::to(&format!("/agencies/{}/users?invited=1", agency.id)).into_response())
 }

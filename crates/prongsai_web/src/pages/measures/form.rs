@@ -112,13 +112,12 @@ pub async fn create(
 ) -> Result<Response, WebError> {
     let agency = agency_for(&app, &ctx.me, AgencyId::from(id), Action::CreateMeasure).await?;
     let input = MeasureInput::from_pairs(pairs);
-    let number = next_number(&app, agency.id, year).await?;
     let allowed: Vec<UnitId> = units::list(&app.db, agency.id)
         .await?
         .iter()
         .map(|u| u.id)
         .collect();
-    match input.validate(ctx.t(), agency.id, year, number, &allowed) {
+    match input.validate(ctx.t(), agency.id, year, 0, &allowed) {
         Ok(new) => {
             let m = measures::create(&app.db, &ctx.me.actor(), new).await?;
             Ok(Redirect::to(&format!("/measures/{}", m.id)).into_response())
@@ -138,12 +137,6 @@ pub async fn create(
             .await
         }
     }
-}
-
-/// The next free measure number of a year.
-pub async fn next_number(app: &AppState, agency: AgencyId, year: u16) -> Result<i64, WebError> {
-    let list = measures::list(&app.db, agency, year).await?;
-    Ok(list.iter().map(|m| m.number).max().unwrap_or(0) + 1)
 }
 
 /// `GET /measures/{id}/edit`.
