@@ -54,11 +54,15 @@ pub async fn get(
 /// The result the NACC published for the year, as recorded.
 #[utoipa::path(get, path = "/api/v1/agencies/{id}/assessments/{year}/official", tag = "assessments",
     params(("id" = i64, Path, description = "Agency id"), ("year" = u16, Path, description = "Fiscal year (BE)")),
-    responses((status = 200, description = "OfficialResult", body = OfficialBody), (status = 404, body = ErrorBody)))]
+    responses(
+        (status = 200, description = "OfficialResult", body = OfficialBody),
+        (status = 401, description = "No valid token or session", body = ErrorBody),
+        (status = 403, description = "The role does not allow it", body = ErrorBody),
+        (status = 404, description = "No such resource, another agency's, or a malformed path parameter", body = ErrorBody)))]
 pub async fn get_official(
     State(app): State<AppState>,
     ApiUser(me): ApiUser,
-    Path((id, year)): Path<(i64, u16)>,
+    ApiPath((id, year)): ApiPath<(i64, u16)>,
 ) -> Result<ApiJson<Value>, WebError> {
     let agency = agency_for(&app, &me, AgencyId::from(id), Action::Read).await?;
     let o = assessments::official(&app.db, agency.id, year)
@@ -88,11 +92,16 @@ pub struct OfficialBody {
 #[utoipa::path(put, path = "/api/v1/agencies/{id}/assessments/{year}/official", tag = "assessments",
     params(("id" = i64, Path, description = "Agency id"), ("year" = u16, Path, description = "Fiscal year (BE)")),
     request_body = OfficialBody,
-    responses((status = 200, description = "OfficialResult", body = OfficialBody), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
+    responses(
+        (status = 200, description = "OfficialResult", body = OfficialBody),
+        (status = 401, description = "No valid token or session", body = ErrorBody),
+        (status = 403, description = "The role does not allow it", body = ErrorBody),
+        (status = 404, description = "No such resource, another agency's, or a malformed path parameter", body = ErrorBody),
+        (status = 422, description = "Invalid body: each problem at its field, nothing saved", body = ErrorBody)))]
 pub async fn put_official(
     State(app): State<AppState>,
     ApiUser(me): ApiUser,
-    Path((id, year)): Path<(i64, u16)>,
+    ApiPath((id, year)): ApiPath<(i64, u16)>,
     ApiJson(body): ApiJson<OfficialBody>,
 ) -> Result<ApiJson<Value>, WebError> {
     let agency = agency_for(&app, &me, AgencyId::from(id), Action::EditScores).await?;
@@ -160,11 +169,15 @@ pub async fn put_official(
 /// Removes the recorded published result of the year.
 #[utoipa::path(delete, path = "/api/v1/agencies/{id}/assessments/{year}/official", tag = "assessments",
     params(("id" = i64, Path, description = "Agency id"), ("year" = u16, Path, description = "Fiscal year (BE)")),
-    responses((status = 204, description = "Removed"), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses(
+        (status = 204, description = "Removed"),
+        (status = 401, description = "No valid token or session", body = ErrorBody),
+        (status = 403, description = "The role does not allow it", body = ErrorBody),
+        (status = 404, description = "No such resource, another agency's, or a malformed path parameter", body = ErrorBody)))]
 pub async fn delete_official(
     State(app): State<AppState>,
     ApiUser(me): ApiUser,
-    Path((id, year)): Path<(i64, u16)>,
+    ApiPath((id, year)): ApiPath<(i64, u16)>,
 ) -> Result<axum::http::StatusCode, WebError> {
     let agency = agency_for(&app, &me, AgencyId::from(id), Action::EditScores).await?;
     framework(&app, year)?;
