@@ -20,7 +20,11 @@ export const ACCOUNTS = {
   province: 'province@demo.prongsai.th',
 };
 
-/** Seed 001's agency, its id in the demo database, and its published 2568 result. */
+/**
+ * Seed 001's agency, its id in the demo database, and the 2568 result this engine computes from
+ * examples/seed001-2568.csv (seed 001's printed IIT/EIT question scores, illustrative OIT marks). The seed prints
+ * no total: 95.59 / AA / 99.79 are the engine's own figures, not published ones.
+ */
 export const SEED001 = {
   id: 2,
   name: 'องค์กรบริหารส่วนตำบลหนองกะปุ',

@@ -1,5 +1,5 @@
 // With JavaScript disabled: log in (wrong then right password) and use the score grid (a rejected value,
-// then a saved change, then the published value back).
+// then a saved change, then seed 001's printed i1 score back).
 
 import {
   ACCOUNTS, DEMO_PASSWORD, SEED001, check, expectText, expectValue, open, submitLogin,

@@ -2,7 +2,8 @@
 
 // Usage: cargo run -p prongsai_reports --example look -- [SEEDS_DIR] [OUT_DIR] [ROUNDS]
 // SEEDS_DIR defaults to ../shared/seeds beside the repository, OUT_DIR to target/look.
-// Analysis and OIT come from examples/seed001-2568.csv (seed 001's published scores), the
+// Analysis and OIT come from examples/seed001-2568.csv (seed 001's printed question scores,
+// illustrative OIT marks), the
 // measures plan from seed 004 and the implementation report from seed 002; seed 003's
 // implementation report (`recommendations.pdf`) shows the assessor's recommendations.
 

@@ -33,7 +33,8 @@ pub fn default_seeds_dir() -> PathBuf {
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds"))
 }
 
-/// The seed-001 score file shipped in `examples/` (the agency's published 2568 scores).
+/// The seed-001 score file shipped in `examples/` (seed 001's printed 2568 IIT/EIT
+/// question scores, illustrative OIT marks; the seed prints no total).
 const SEED001_SCORES: &[u8] = include_bytes!("../../../../examples/seed001-2568.csv");
 
 /// Fills an empty, migrated database with the demo data.
@@ -200,7 +201,7 @@ async fn load_document(
     Ok(name)
 }
 
-/// Scores: the full published sheet for the seed-001 agency, else the question scores the document quotes.
+/// Scores: the full seed-001 sheet (printed question scores, illustrative OIT) for that agency, else the question scores the document quotes.
 async fn load_scores(
     db: &Db,
     catalog: &Catalog,

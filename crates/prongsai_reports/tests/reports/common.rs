@@ -50,7 +50,8 @@ pub fn seed_report(n: u8, kind: ReportKind) -> ReportData {
     from_document(&seed_doc(n), kind).unwrap_or_else(|e| panic!("seed {n} as {kind:?}: {e}"))
 }
 
-/// The analysis or OIT report computed from `examples/seed001-2568.csv` (seed 001's published scores).
+/// The analysis or OIT report computed from `examples/seed001-2568.csv` (seed 001's printed
+/// question scores, illustrative OIT marks; the total is the engine's, the seed prints none).
 pub fn scores_report(kind: ReportKind) -> ReportData {
     let fw = catalog().framework(2568).expect("2568 framework");
     let file = repo_root().join("examples/seed001-2568.csv");
