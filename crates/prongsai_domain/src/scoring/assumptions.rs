@@ -78,7 +78,7 @@ pub(crate) fn collect(
         "กฎการรวมคะแนน (roll-up rules)",
         &fw.rules.provenance,
         format!(
-            "วิธีรวมคะแนนขึ้นเป็นตัวชี้วัด เครื่องมือ และคะแนนรวม ใช้ตามวิธีที่ตรวจได้จากผลที่เผยแพร่ของปี ๒๕๖๔ ยังไม่ได้ตรวจกับคู่มือของปี {year}"
+            "วิธีรวมคะแนนขึ้นเป็นตัวชี้วัด เครื่องมือ และคะแนนรวม ใช้ตามวิธีที่ตรวจได้จากผลที่เผยแพร่ของปี 2564 ยังไม่ได้ตรวจกับคู่มือของปี {year}"
         ),
         format!(
             "The way scores roll up to indicators, tools and the total follows what published 2021 results prove; not checked for {year}."

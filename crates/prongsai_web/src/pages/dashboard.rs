@@ -213,7 +213,8 @@ async fn scores_view(
             .assumptions_plain
             .iter()
             .map(|a| match lang {
-                Language::Th => a.th.clone(),
+                // Thai pages print years in Thai digits; the sentence's numbers follow.
+                Language::Th => prongsai_domain::thai::apply_digits(&a.th, format::digits(lang)),
                 Language::En => a.en.clone(),
             })
             .collect(),
