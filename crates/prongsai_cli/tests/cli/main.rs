@@ -1,6 +1,7 @@
 //! End-to-end tests of the `prongsai` command-line contract, running the real binary.
 
 mod contract;
+mod crash;
 mod errors;
 mod import;
 mod national;
