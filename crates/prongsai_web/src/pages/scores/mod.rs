@@ -45,6 +45,8 @@ pub struct GridRow {
 pub struct GridGroup {
     /// "1. การปฏิบัติหน้าที่ (IIT)".
     pub heading: String,
+    /// A line of help under the heading ("" for none).
+    pub help: String,
     /// Its inputs.
     pub rows: Vec<GridRow>,
 }
@@ -62,7 +64,6 @@ struct ScoresPage {
     paste_text: String,
     max_upload_mb: usize,
     official: official::OfficialForm,
-    whole_tools: GridGroup,
     provisional: Option<String>,
 }
 
@@ -91,6 +92,7 @@ pub fn whole_tools(
     values: &BTreeMap<String, String>,
     errors: &[FieldError],
     heading: &str,
+    help: &str,
 ) -> GridGroup {
     let mut rows = Vec::new();
     for t in &fw.tools {
@@ -116,6 +118,7 @@ pub fn whole_tools(
     }
     GridGroup {
         heading: heading.to_string(),
+        help: help.to_string(),
         rows,
     }
 }
@@ -165,6 +168,7 @@ pub fn groups(
             }
             GridGroup {
                 heading: format!("{}. {} ({})", ind.number, ind.name_th, ind.tool.as_str()),
+                help: String::new(),
                 rows,
             }
         })
@@ -235,9 +239,19 @@ pub async fn page(
             &fb.official_errors,
             t.results,
         ),
-        whole_tools: whole_tools(fw, &values, &fb.errors, t.results.whole_tools),
         provisional: format::provisional_note(&resolved, ctx.lang),
-        groups: groups(fw, &values, &fb.errors, t.results.wording_unpublished),
+        // The whole-tool inputs come last: most agencies enter questions.
+        groups: {
+            let mut g = groups(fw, &values, &fb.errors, t.results.wording_unpublished);
+            g.push(whole_tools(
+                fw,
+                &values,
+                &fb.errors,
+                t.results.whole_tools,
+                t.results.whole_tools_help,
+            ));
+            g
+        },
         can_edit: authz::can(&ctx.me, Action::EditScores, &Resource::agency(agency)),
         errors: fb.errors,
         upload_errors: fb.upload_errors,
