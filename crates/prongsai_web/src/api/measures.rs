@@ -144,6 +144,31 @@ pub async fn create(
     if input.title.trim().is_empty() {
         field(&mut errors, "title", "กรุณากรอกชื่อมาตรการ (title required)");
     }
+    // The same limits as the measure form: a 5 MB title must not reach the documents.
+    {
+        use crate::limits::{self, too_long};
+        let t = crate::texts::Texts::th();
+        let steps: usize = input.steps.iter().map(|s| s.chars().count()).sum();
+        for (name, value, max) in [
+            ("title", input.title.as_str(), limits::MEASURE_TITLE),
+            ("analysis", input.analysis.as_str(), limits::MEASURE_TEXT),
+            ("period_text", input.period_text.as_str(), limits::PERIOD),
+        ] {
+            if let Some(m) = too_long(t, value, max) {
+                field(&mut errors, name, m);
+            }
+        }
+        if steps > limits::MEASURE_STEPS || input.steps.len() > limits::MEASURE_STEP_COUNT {
+            field(
+                &mut errors,
+                "steps",
+                format!("{} {}", t.err_too_long, limits::MEASURE_STEPS),
+            );
+        }
+        if input.links.len() > 100 {
+            field(&mut errors, "links", format!("{} 100", t.err_too_long));
+        }
+    }
     let date = |name: &str, v: &Option<String>, errors: &mut Vec<FieldError>| match v {
         None => None,
         Some(s) => match s.parse::<jiff::civil::Date>() {

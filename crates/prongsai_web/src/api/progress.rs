@@ -147,7 +147,26 @@ pub async fn create(
             message: "กรุณากรอกสิ่งที่ดำเนินการ".into(),
         });
     }
+    let t = crate::texts::Texts::th();
+    if let Some(m) = crate::limits::too_long(t, &input.text, crate::limits::PROGRESS_TEXT) {
+        fields.push(FieldError {
+            field: "text".into(),
+            message: m,
+        });
+    }
+    if input.links.len() > 50 {
+        fields.push(FieldError {
+            field: "links".into(),
+            message: format!("{} 50", t.err_too_long),
+        });
+    }
     for l in &input.links {
+        if let Some(m) = crate::limits::too_long(t, l, crate::limits::URL) {
+            fields.push(FieldError {
+                field: "links".into(),
+                message: m,
+            });
+        }
         let lower = l.to_ascii_lowercase();
         if !(lower.starts_with("https://") || lower.starts_with("http://")) {
             fields.push(FieldError {

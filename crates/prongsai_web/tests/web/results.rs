@@ -289,3 +289,43 @@ async fn pasted_tool_scores_are_saved(w: World) {
     assert!(d.body.contains("data-grade>ผ่านดี<"), "level");
 }
 story!(paste_tools, pasted_tool_scores_are_saved);
+
+async fn the_api_refuses_a_huge_measure_title(w: World) {
+    let token = token_for(&w, "editor").await;
+    let mut c = w.client();
+    let path = format!("/api/v1/agencies/{}/years/{YEAR}/measures", w.own.id);
+    // The review's attack: a 5 MB title made every viewer's PDF take 11 s. The limit is 500 characters.
+    let huge = "ก".repeat(501);
+    let r = c
+        .api("POST", &path, &token, Some(json!({"title": huge})))
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        &r.body[..r.body.len().min(300)]
+    );
+    assert!(
+        r.json()["error"]["fields"]
+            .to_string()
+            .contains("\"title\"")
+    );
+    let list = c.api("GET", &path, &token, None).await.json();
+    assert!(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["title"].as_str().unwrap_or("").chars().count() <= 500),
+        "nothing saved"
+    );
+    let ok = c
+        .api(
+            "POST",
+            &path,
+            &token,
+            Some(json!({"title": "ก".repeat(500)})),
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::CREATED);
+}
+story!(api_title_limit, the_api_refuses_a_huge_measure_title);
