@@ -55,7 +55,7 @@ struct Server {
 impl Server {
     fn start(url: &str, dir: &std::path::Path) -> Server {
         let port = free_port();
-        let child = Command::new(env!("CARGO_BIN_EXE_prongsai"))
+        let mut child = Command::new(env!("CARGO_BIN_EXE_prongsai"))
             .args([
                 "serve",
                 "--addr",
@@ -75,6 +75,8 @@ impl Server {
             }
             std::thread::sleep(Duration::from_millis(100));
         }
+        let _ = child.kill();
+        let _ = child.wait();
         panic!("prongsai serve did not answer /healthz within 60 s");
     }
 
