@@ -11,6 +11,7 @@ mod api;
 mod audit;
 mod csrf;
 mod dashboard;
+mod escaping;
 mod hardening;
 mod import;
 mod login;
