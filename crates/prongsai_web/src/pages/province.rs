@@ -66,7 +66,10 @@ pub async fn show(
                 (None, None) => "–".into(),
             },
             passed: match (&official, &result) {
-                (Some(o), _) => Some(prongsai_domain::scoring::round2(o.total) >= 85.0),
+                (Some(o), _) => Some(
+                    prongsai_domain::scoring::round2(o.total)
+                        >= crate::assessment::framework(&app, year).map_or(85.0, |f| f.pass.mark),
+                ),
                 (None, r) => r.as_ref().map(|r| r.passed),
             },
             measures: counts.iter().map(|(_, n)| n).sum(),
