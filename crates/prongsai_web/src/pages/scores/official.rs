@@ -1,7 +1,7 @@
 //! `POST /agencies/{id}/years/{year}/scores/official`: the result the NACC published (total, level, tool and
 //! indicator scores where published), checked against the year's framework; `remove` deletes it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use axum::Form;
 use axum::extract::{Path, State};
@@ -229,11 +229,8 @@ pub async fn save(
     let agency = agency_for(&app, &ctx.me, AgencyId::from(id), Action::EditScores).await?;
     let fw = framework(&app, year)?;
     let rt = ctx.t().results;
-    let known: BTreeSet<&str> = ["csrf", "remove"].into();
-    let fields: BTreeMap<String, String> = fields
-        .into_iter()
-        .filter(|(k, _)| !known.contains(k.as_str()) || k == "remove")
-        .collect();
+    let fields: BTreeMap<String, String> =
+        fields.into_iter().filter(|(k, _)| k != "csrf").collect();
     if fields.contains_key("remove") {
         assessments::put_official(&app.db, &ctx.me.actor(), agency.id, year, None, "web").await?;
         return Ok(axum::response::Redirect::to(&format!(
