@@ -22,7 +22,7 @@ export async function run(t) {
   await open(page, t.base, `/agencies/${SEED001.id}?year=${SEED001.year}`);
   await submitAndWait(page, page.getByRole('navigation').getByRole('link', { name: 'เอกสาร', exact: true }));
   await expectText(page.getByRole('heading', { level: 1 }), 'เอกสารเผยแพร่', 'documents heading');
-  const item = page.locator('main li').filter({ hasText: 'รายงานการวิเคราะห์ผลการประเมิน' }).first();
+  const item = page.locator('main section.doc').filter({ hasText: 'รายงานการวิเคราะห์ผลการประเมิน' }).first();
   await expectText(item, 'PDF', 'analysis report entry');
 
   const pdf = await download(page, item.getByRole('link', { name: 'PDF', exact: true }), t.out, 'analysis.pdf');

@@ -176,6 +176,8 @@ pub enum ReportKindArg {
     Measures,
     /// The implementation report (from an imported report).
     Implementation,
+    /// The six-month (mid-year) follow-up report: the implementation report as of --as-of.
+    Midyear,
     /// The OIT checklist of a year (from a score file with O items and an optional url column).
     Oit,
 }
@@ -235,6 +237,15 @@ pub struct ReportArgs {
     /// Print "ข้อมูล ณ วันที่ …" with this date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
+    /// Name of the person who signs the document (the head of agency), printed in the signature block.
+    #[arg(long, value_name = "NAME")]
+    pub signer_name: Option<String>,
+    /// Position of the signer ("นายกองค์การบริหารส่วนตำบล…").
+    #[arg(long, value_name = "POSITION")]
+    pub signer_position: Option<String>,
+    /// Date of signing (YYYY-MM-DD), printed as a Thai date; left as a dotted line when not given.
+    #[arg(long, value_name = "DATE")]
+    pub signed_on: Option<String>,
 }
 
 /// Where the server's settings and database come from (shared by serve, migrate, user, token).

@@ -10,6 +10,7 @@ use prongsai_import::table::read_table;
 use prongsai_reports::build::{
     EvidenceUrls, default_header, from_document, from_scores, oit_report,
 };
+use prongsai_reports::model::Signature;
 use prongsai_reports::{Format, RenderOptions, ReportData, ReportError, ReportKind, render};
 
 use crate::analyze_cmd::previous_result;
@@ -33,6 +34,13 @@ pub fn run(src: &CatalogSource, a: &ReportArgs) -> Result<()> {
         None => {
             let doc = prongsai_import::report::import_report(&name, &bytes, Some(&catalog))
                 .map_err(|e| user(e.to_string()))?;
+            // What the importer noticed is the clerk's to check before publishing.
+            for w in &doc.warnings {
+                match w.line {
+                    Some(line) => eprintln!("{name}:{line}: {}", w.message),
+                    None => eprintln!("{name}: {}", w.message),
+                }
+            }
             from_document(&doc, kind).map_err(|e| report_error(&name, e))?
         }
     };
@@ -43,13 +51,20 @@ pub fn run(src: &CatalogSource, a: &ReportArgs) -> Result<()> {
         docx_font_size: a.docx_font_size,
         as_of: a.as_of.clone(),
     };
-    if let Some(d) = &a.as_of
-        && d.parse::<jiff::civil::Date>().is_err()
-    {
-        return Err(user(format!(
-            "--as-of {d}: วันที่ต้องเป็นแบบ YYYY-MM-DD เช่น 2026-11-21 (the date must be YYYY-MM-DD)"
-        )));
+    for (flag, value) in [("--as-of", &a.as_of), ("--signed-on", &a.signed_on)] {
+        if let Some(d) = value
+            && d.parse::<jiff::civil::Date>().is_err()
+        {
+            return Err(user(format!(
+                "{flag} {d}: วันที่ต้องเป็นแบบ YYYY-MM-DD เช่น 2026-11-21 (the date must be YYYY-MM-DD)"
+            )));
+        }
     }
+    data.header.signature = Some(Signature {
+        name: a.signer_name.clone().unwrap_or_default(),
+        position: a.signer_position.clone().unwrap_or_default(),
+        date: a.signed_on.clone(),
+    });
     let bytes = render(&data, format(a.format), &options).map_err(|e| report_error(&name, e))?;
     write_atomically(&a.output, &bytes)
 }
@@ -59,6 +74,7 @@ fn kind(k: ReportKindArg) -> ReportKind {
         ReportKindArg::Analysis => ReportKind::Analysis,
         ReportKindArg::Measures => ReportKind::Measures,
         ReportKindArg::Implementation => ReportKind::Implementation,
+        ReportKindArg::Midyear => ReportKind::Midyear,
         ReportKindArg::Oit => ReportKind::Oit,
     }
 }

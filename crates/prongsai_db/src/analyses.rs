@@ -23,14 +23,28 @@ pub struct AnalysisNote {
     pub cause: String,
     /// How to raise it (แนวทางการยกระดับ).
     pub guidance: String,
+    /// An optional note printed under the guidance.
+    #[serde(default)]
+    pub note: String,
     /// When last saved (UTC).
     pub updated_at: Timestamp,
 }
 
 macro_rules! select {
     () => {
-        "SELECT agency_id, fiscal_year, indicator, cause, guidance, updated_at FROM analysis_notes"
+        "SELECT agency_id, fiscal_year, indicator, cause, guidance, note, updated_at FROM analysis_notes"
     };
+}
+
+/// The texts of one indicator's analysis as a user writes them.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoteText<'a> {
+    /// Why it scores low.
+    pub cause: &'a str,
+    /// How to raise it.
+    pub guidance: &'a str,
+    /// An optional note.
+    pub note: &'a str,
 }
 
 /// Saves (inserts or replaces) the note of one indicator.
@@ -40,9 +54,13 @@ pub async fn save(
     agency: AgencyId,
     fiscal_year: u16,
     indicator: u8,
-    cause: &str,
-    guidance: &str,
+    text: NoteText<'_>,
 ) -> Result<AnalysisNote, DbError> {
+    let NoteText {
+        cause,
+        guidance,
+        note,
+    } = text;
     if indicator == 0 {
         return Err(DbError::Invalid("indicators are numbered from 1".into()));
     }
@@ -62,16 +80,17 @@ pub async fn save(
     .transpose()?;
     let updated_at = now();
     let row = sqlx::query(
-        "INSERT INTO analysis_notes (agency_id, fiscal_year, indicator, cause, guidance, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6) \
+        "INSERT INTO analysis_notes (agency_id, fiscal_year, indicator, cause, guidance, note, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) \
          ON CONFLICT (agency_id, fiscal_year, indicator) DO UPDATE SET cause = excluded.cause, \
-         guidance = excluded.guidance, updated_at = excluded.updated_at RETURNING id",
+         guidance = excluded.guidance, note = excluded.note, updated_at = excluded.updated_at RETURNING id",
     )
     .bind(agency.0)
     .bind(i64::from(fiscal_year))
     .bind(i64::from(indicator))
     .bind(cause.to_string())
     .bind(guidance.to_string())
+    .bind(note.to_string())
     .bind(ts_text(updated_at))
     .fetch_one(&mut *tx)
     .await?;
@@ -82,6 +101,7 @@ pub async fn save(
         indicator,
         cause: cause.to_string(),
         guidance: guidance.to_string(),
+        note: note.to_string(),
         updated_at,
     };
     let change = Change {
@@ -124,6 +144,7 @@ fn from_row(row: &AnyRow) -> Result<AnalysisNote, DbError> {
             .map_err(|_| crate::error::corrupt("indicator", &indicator.to_string()))?,
         cause: row.try_get("cause")?,
         guidance: row.try_get("guidance")?,
+        note: row.try_get("note")?,
         updated_at: parse_ts(&updated)?,
     })
 }

@@ -16,7 +16,8 @@
 //! | `api_tokens` | [`tokens`] | API tokens: SHA-256 of the secret, last use, revoked |
 //! | `password_resets` | [`password_resets`] | one-time reset links: SHA-256 of the secret, expiry, used |
 //! | `assessments`, `assessment_scores` | [`assessments`] | one score set per agency and fiscal year, in hundredths |
-//! | `analysis_notes` | [`analyses`] | edited cause/guidance per indicator, agency and year |
+//! | `analysis_notes` | [`analyses`] | edited cause/guidance/note per indicator, agency and year |
+//! | `document_texts`, `agency_signers` | [`documents`] | title, introduction, closing and signing date per document and year; the signer |
 //! | `measures`, `measure_links`, `measure_units` | [`measures`] | planned measures, linked codes, responsible units |
 //! | `progress` | [`progress`] | implementation entries of a measure |
 //! | `evidence` | [`evidence`] | files (bytes in the database) and URLs backing a measure or entry |
@@ -32,6 +33,7 @@ pub mod analyses;
 pub mod assessments;
 pub mod audit;
 mod db;
+pub mod documents;
 mod error;
 pub mod evidence;
 mod ids;

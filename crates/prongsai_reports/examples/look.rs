@@ -36,8 +36,17 @@ fn main() -> Result<(), Error> {
         let data = match kind {
             ReportKind::Analysis | ReportKind::Oit => from_score_file(&root, &catalog, kind)?,
             ReportKind::Measures => from_document(&seed(&seeds, 4, &catalog)?, kind)?,
-            ReportKind::Implementation => from_document(&seed(&seeds, 2, &catalog)?, kind)?,
+            ReportKind::Implementation | ReportKind::Midyear => {
+                from_document(&seed(&seeds, 2, &catalog)?, kind)?
+            }
         };
+        // Every published document ends with the head of agency's signature block.
+        let mut data = data;
+        data.header.signature = Some(prongsai_reports::model::Signature {
+            name: "นายสมชาย ใจดี".into(),
+            position: "นายกองค์การบริหารส่วนตำบล".into(),
+            date: Some("2025-03-31".into()),
+        });
         if kind == ReportKind::Implementation {
             // A report twice as long (about 20 landscape pages) for the speed target, rendered
             // before the normal one so that typst has nothing of it cached.

@@ -8,6 +8,7 @@ pub mod fonts;
 pub mod html;
 pub mod model;
 pub mod pdf;
+pub mod table;
 pub mod text;
 
 pub use error::ReportError;

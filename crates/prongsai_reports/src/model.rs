@@ -16,15 +16,18 @@ pub enum ReportKind {
     Measures,
     /// รายงานผลการดำเนินการตามมาตรการ: what was done, with results and outcomes.
     Implementation,
+    /// รายงานการกำกับติดตามการดำเนินการ รอบ ๖ เดือน: the implementation report as of a date within the year.
+    Midyear,
     /// แบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT): every item with its title, status and evidence URL.
     Oit,
 }
 
 impl ReportKind {
     /// Every kind, in the order of the ITA cycle.
-    pub const ALL: [ReportKind; 4] = [
+    pub const ALL: [ReportKind; 5] = [
         ReportKind::Analysis,
         ReportKind::Measures,
+        ReportKind::Midyear,
         ReportKind::Implementation,
         ReportKind::Oit,
     ];
@@ -35,8 +38,19 @@ impl ReportKind {
             ReportKind::Analysis => "analysis",
             ReportKind::Measures => "measures",
             ReportKind::Implementation => "implementation",
+            ReportKind::Midyear => "midyear",
             ReportKind::Oit => "oit",
         }
+    }
+
+    /// Whether the report lists measures with what was done (the implementation report, yearly or mid-year).
+    pub fn reports_progress(self) -> bool {
+        matches!(self, ReportKind::Implementation | ReportKind::Midyear)
+    }
+
+    /// Whether the report is a table of measures (plan or progress).
+    pub fn lists_measures(self) -> bool {
+        matches!(self, ReportKind::Measures) || self.reports_progress()
     }
 
     /// The default Thai document title.
@@ -48,6 +62,9 @@ impl ReportKind {
             ReportKind::Measures => "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
             ReportKind::Implementation => {
                 "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
+            }
+            ReportKind::Midyear => {
+                "รายงานการกำกับติดตามการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน รอบ ๖ เดือน"
             }
             ReportKind::Oit => {
                 "ผลการเปิดเผยข้อมูลสาธารณะ (Open Data Integrity and Transparency Assessment: OIT)"
@@ -93,6 +110,25 @@ pub struct Header {
     /// field by field keeps compiling; absent in JSON written before they were carried.
     #[serde(default)]
     pub recommendations: Option<Recommendations>,
+    /// Paragraphs printed after the main content, before the signature (the closing). Kept on the
+    /// header for the same reason as `recommendations`.
+    #[serde(default)]
+    pub closing: Vec<String>,
+    /// The head of agency's signature block, printed at the end of the main content.
+    #[serde(default)]
+    pub signature: Option<Signature>,
+}
+
+/// "ลงชื่อ …… (name) ตำแหน่ง …… วันที่ ……" as official Thai documents end; empty parts print as dotted lines
+/// to be filled in by hand.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signature {
+    /// The signer's name as printed in brackets ("นายสมชาย ใจดี").
+    pub name: String,
+    /// The signer's position ("นายกองค์การบริหารส่วนตำบลลำภูรา").
+    pub position: String,
+    /// Date signed, ISO `YYYY-MM-DD`; printed as a Thai date in the Buddhist era.
+    pub date: Option<String>,
 }
 
 /// The assessor's recommendations on the assessment (ข้อเสนอแนะ), as the document printed them.
@@ -142,6 +178,9 @@ pub struct RecommendationItem {
     pub text: String,
     /// OIT items it cites (`O10`).
     pub oit_refs: Vec<String>,
+    /// The cited OIT items in words (their titles), as printed.
+    #[serde(default)]
+    pub oit_ref_titles: Vec<String>,
     /// Sub-indicators it cites (`9.1`).
     pub indicator_refs: Vec<String>,
 }
@@ -219,6 +258,12 @@ pub struct IndicatorBlock {
     pub guidance: String,
     /// OIT items the guidance cites (`O10`).
     pub oit_refs: Vec<String>,
+    /// The cited OIT items in words (their titles), as documents print them; codes are never printed.
+    #[serde(default)]
+    pub oit_ref_titles: Vec<String>,
+    /// An optional note of the agency's under the guidance.
+    #[serde(default)]
+    pub note: String,
 }
 
 /// One question row of an analysis table.
@@ -264,16 +309,25 @@ pub struct MeasureRow {
     pub outcomes: Vec<String>,
     /// Question/item scores it moved, quoted in the outcome.
     pub links: Vec<LinkRow>,
-    /// Status label when tracked (ยังไม่เริ่ม, กำลังดำเนินการ, เสร็จสิ้น).
+    /// Status label when tracked (ยังไม่เริ่ม, กำลังดำเนินการ, เสร็จสิ้น); kept for callers, never printed.
     pub status: Option<String>,
+    /// How the measure is followed up (การติดตามผลการดำเนินการ).
+    #[serde(default)]
+    pub follow_up: String,
+    /// Suggestions (ข้อเสนอแนะ) printed with the measure.
+    #[serde(default)]
+    pub suggestions: String,
+    /// Evidence of what was done: file names and links.
+    #[serde(default)]
+    pub evidence: Vec<String>,
 }
 
 /// A linked question or item with its score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LinkRow {
-    /// `e1`, `O13`.
+    /// `e1`, `O13`, `ind3`.
     pub code: String,
-    /// Its wording, if known.
+    /// Its wording (question or item title, or the indicator's name), if known; printed instead of the code.
     pub text: String,
     /// Its score, if quoted.
     pub score: Option<f64>,

@@ -3,7 +3,7 @@
 use prongsai_domain::scoring::round2;
 use prongsai_domain::thai::{DigitStyle, apply_digits, format_thai_date};
 
-use crate::model::{Header, OitStatus, RenderOptions, Summary};
+use crate::model::{Header, OitStatus, RenderOptions, Signature, Summary};
 
 /// The digit style the options ask for.
 pub fn style(options: &RenderOptions) -> DigitStyle {
@@ -76,6 +76,41 @@ pub fn as_of_line(options: &RenderOptions) -> Option<String> {
     ))
 }
 
+/// Dotted line left for what is written by hand.
+pub const DOTS: &str = "........................................";
+
+/// The signature block, line by line: "ลงชื่อ ……", "(name)", "ตำแหน่ง …", "วันที่ …". A part not
+/// given prints as a dotted line to fill in by hand; a date that is not `YYYY-MM-DD` prints as given.
+pub fn signature_lines(sig: &Signature, options: &RenderOptions) -> Vec<String> {
+    let given = |s: &str| {
+        Some(s.trim())
+            .filter(|s| !s.is_empty())
+            .map(|s| digits(s, options))
+    };
+    let date = sig
+        .date
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .map(|d| {
+            d.parse::<jiff::civil::Date>()
+                .map(|date| format_thai_date(date, style(options), false))
+                .unwrap_or_else(|_| digits(d, options))
+        });
+    vec![
+        format!("ลงชื่อ {DOTS}"),
+        format!("({})", given(&sig.name).unwrap_or_else(|| DOTS.to_owned())),
+        format!(
+            "ตำแหน่ง {}",
+            given(&sig.position).unwrap_or_else(|| DOTS.to_owned())
+        ),
+        format!("วันที่ {}", date.unwrap_or_else(|| DOTS.to_owned())),
+    ]
+}
+
+/// What the evidence column of an OIT item without a URL says.
+pub const NO_EVIDENCE: &str = "ยังไม่ได้ระบุหลักฐาน";
+
 /// Thai label of an OIT status.
 pub fn oit_status(status: OitStatus) -> &'static str {
     match status {
@@ -139,5 +174,26 @@ mod tests {
             as_of_line(&opts).as_deref(),
             Some("ข้อมูล ณ วันที่ ๒๑ พฤศจิกายน ๒๕๖๙")
         );
+    }
+
+    #[test]
+    fn the_signature_block_prints_what_is_known_and_dots_for_the_rest() {
+        let sig = Signature {
+            name: "นายสมชาย ใจดี".into(),
+            position: String::new(),
+            date: Some("2025-01-15".into()),
+        };
+        assert_eq!(
+            signature_lines(&sig, &RenderOptions::default()),
+            vec![
+                format!("ลงชื่อ {DOTS}"),
+                "(นายสมชาย ใจดี)".to_owned(),
+                format!("ตำแหน่ง {DOTS}"),
+                "วันที่ ๑๕ มกราคม ๒๕๖๘".to_owned(),
+            ]
+        );
+        let blank = signature_lines(&Signature::default(), &RenderOptions::default());
+        assert_eq!(blank[1], format!("({DOTS})"));
+        assert_eq!(blank[3], format!("วันที่ {DOTS}"));
     }
 }

@@ -27,6 +27,9 @@ pub enum Action {
     AddProgress,
     /// Import a legacy document's measures.
     Import,
+    /// Write the year's analysis texts and the published documents' own words (title,
+    /// introduction, closing, signer).
+    EditDocuments,
     /// Manage the agency's users and their roles.
     ManageUsers,
     /// Manage the agency's units.
@@ -113,7 +116,12 @@ fn allows(m: &Membership, action: Action, res: &Resource<'_>) -> bool {
                 Role::AgencyAdmin => action != ManageAgencies,
                 Role::Editor => matches!(
                     action,
-                    Read | EditScores | CreateMeasure | EditMeasure | AddProgress | Import
+                    Read | EditScores
+                        | CreateMeasure
+                        | EditMeasure
+                        | AddProgress
+                        | Import
+                        | EditDocuments
                 ),
                 // A unit officer reads the agency and records progress (entries, evidence) on the
                 // measures their unit is responsible for, nothing more: editing a measure would let

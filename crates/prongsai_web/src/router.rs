@@ -27,21 +27,34 @@ async fn not_found() -> WebError {
 
 /// Headers every response carries: no MIME sniffing, no framing, no full URLs leaked to other sites,
 /// scripts only from ourselves (htmx is served locally; inline SVG needs no script).
+/// Marks a response our own pages may show in a frame (a document's preview); every other response
+/// refuses to be framed.
+#[derive(Debug, Clone, Copy)]
+pub struct FramedBySelf;
+
 async fn security_headers(req: Request, next: Next) -> Response {
     let mut resp = next.run(req).await;
+    let framed = resp.extensions().get::<FramedBySelf>().is_some();
     let h = resp.headers_mut();
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
-    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(
+        header::X_FRAME_OPTIONS,
+        HeaderValue::from_static(if framed { "SAMEORIGIN" } else { "DENY" }),
+    );
     h.insert(
         header::REFERRER_POLICY,
         HeaderValue::from_static("same-origin"),
     );
     h.insert(
         header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'"),
+        HeaderValue::from_static(if framed {
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'"
+        } else {
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'"
+        }),
     );
     resp
 }
@@ -133,6 +146,15 @@ pub fn router(state: AppState) -> Router {
         .route(
             &format!("{year}/documents/{{kind}}/{{format}}"),
             get(pages::documents::download),
+        )
+        .route(
+            &format!("{year}/documents/{{kind}}/texts"),
+            post(pages::documents::save_texts),
+        )
+        .route("/agencies/{id}/signer", post(pages::documents::save_signer))
+        .route(
+            &format!("{year}/analysis/{{indicator}}"),
+            post(pages::analysis::save),
         )
         .route(
             "/measures/{id}",

@@ -194,6 +194,7 @@ async fn load_document(
         ));
     }
     load_scores(db, catalog, doc, agency.id, year).await?;
+    load_analysis(db, doc, agency.id, year).await?;
     let units = load_units(db, agency.id, doc).await?;
     for m in doc.measures() {
         load_measure(db, &actor, agency.id, year, m, &units).await?;
@@ -242,6 +243,31 @@ async fn load_scores(
     assessments::put_scores(db, &Actor::system("demo"), agency, year, "demo", &list)
         .await
         .context("while saving the demo scores")?;
+    Ok(())
+}
+
+/// The analysis the seed's agency wrote (cause and guidance per indicator), kept as its own words.
+async fn load_analysis(db: &Db, doc: &ReportDocument, agency: AgencyId, year: u16) -> Result<()> {
+    for ind in doc.indicators() {
+        let Some(number) = ind.number else { continue };
+        if ind.cause.trim().is_empty() && ind.guidance.trim().is_empty() {
+            continue;
+        }
+        prongsai_db::analyses::save(
+            db,
+            &Actor::system("demo"),
+            agency,
+            year,
+            number,
+            prongsai_db::analyses::NoteText {
+                cause: ind.cause.trim(),
+                guidance: ind.guidance.trim(),
+                note: "",
+            },
+        )
+        .await
+        .context("while saving the demo analysis")?;
+    }
     Ok(())
 }
 

@@ -110,23 +110,35 @@ db_test!(
 db_test!(
     async fn analysis_notes_upsert_per_indicator(db: &Db) {
         let a = agency(db, "อบต.บ้านนา", "เชียงใหม่").await;
+        let text = |cause, guidance, note| analyses::NoteText {
+            cause,
+            guidance,
+            note,
+        };
         analyses::save(
             db,
             &actor(),
             a.id,
             2568,
             3,
-            "ขาดการสื่อสาร",
-            "ประชาสัมพันธ์ผ่านเว็บไซต์",
+            text("ขาดการสื่อสาร", "ประชาสัมพันธ์ผ่านเว็บไซต์", ""),
         )
         .await
         .unwrap();
-        analyses::save(db, &actor(), a.id, 2568, 1, "สาเหตุ", "แนวทาง")
+        analyses::save(db, &actor(), a.id, 2568, 1, text("สาเหตุ", "แนวทาง", ""))
             .await
             .unwrap();
-        let updated = analyses::save(db, &actor(), a.id, 2568, 3, "ขาดการสื่อสารภายใน", "จัดประชุม")
-            .await
-            .unwrap();
+        let updated = analyses::save(
+            db,
+            &actor(),
+            a.id,
+            2568,
+            3,
+            text("ขาดการสื่อสารภายใน", "จัดประชุม", "ทบทวนทุกไตรมาส"),
+        )
+        .await
+        .unwrap();
+        assert_eq!(updated.note, "ทบทวนทุกไตรมาส");
         let notes = analyses::list(db, a.id, 2568).await.unwrap();
         assert_eq!(
             notes.iter().map(|n| n.indicator).collect::<Vec<_>>(),

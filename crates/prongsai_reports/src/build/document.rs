@@ -39,7 +39,8 @@ pub fn from_document(doc: &ReportDocument, kind: ReportKind) -> Result<ReportDat
     };
     match kind {
         ReportKind::Analysis => {
-            data.indicators = doc.indicators().map(indicator_block).collect();
+            let fw = framework(doc.fiscal_year.map(|y| y.be()));
+            data.indicators = doc.indicators().map(|i| indicator_block(i, fw)).collect();
             if data.indicators.is_empty() {
                 return Err(missing(
                     "เอกสารนี้ไม่มีตารางวิเคราะห์ผลรายตัวชี้วัด (the document has no analysis tables)",
@@ -59,7 +60,7 @@ pub fn from_document(doc: &ReportDocument, kind: ReportKind) -> Result<ReportDat
                 ));
             }
         }
-        ReportKind::Implementation => {
+        ReportKind::Implementation | ReportKind::Midyear => {
             data.measure_groups = groups(doc, |s| matches!(s, Section::ImplementationReport(_)));
             if data.measure_groups.is_empty() {
                 return Err(missing(
@@ -91,7 +92,7 @@ pub fn from_document(doc: &ReportDocument, kind: ReportKind) -> Result<ReportDat
 /// documents do not print the same assessor's text twice.
 fn carries_recommendations(doc: DocumentKind, kind: ReportKind) -> bool {
     match kind {
-        ReportKind::Analysis | ReportKind::Implementation => true,
+        ReportKind::Analysis | ReportKind::Implementation | ReportKind::Midyear => true,
         ReportKind::Measures => matches!(
             doc,
             DocumentKind::MeasuresPlan | DocumentKind::AnalysisAndPlan
@@ -168,7 +169,7 @@ fn recommendation_block(t: &ToolRecommendations, fw: Option<&Framework>) -> Reco
             });
         }
         if let Some(group) = indicators.last_mut() {
-            group.items.push(recommendation_item(item));
+            group.items.push(recommendation_item(item, fw));
         }
     }
     RecommendationBlock {
@@ -203,18 +204,19 @@ fn tool_heading(printed: &str, tool: &str, part: Option<&str>) -> String {
     }
 }
 
-fn recommendation_item(r: &Recommendation) -> RecommendationItem {
+fn recommendation_item(r: &Recommendation, fw: Option<&Framework>) -> RecommendationItem {
     RecommendationItem {
         code: r.code.to_string(),
         text: r.text.trim().to_owned(),
         oit_refs: r.oit_refs.iter().map(ToString::to_string).collect(),
+        oit_ref_titles: super::oit_titles(fw, &r.oit_refs),
         indicator_refs: r.indicator_refs.clone(),
     }
 }
 
 /// The built-in framework of `year` (or of the nearest year before it, or the newest), used
-/// only to name the indicators a recommendation sits under.
-fn framework(year: Option<u16>) -> Option<&'static Framework> {
+/// only to name indicators, questions and items in words.
+pub(super) fn framework(year: Option<u16>) -> Option<&'static Framework> {
     static CATALOG: LazyLock<Option<Catalog>> = LazyLock::new(|| Catalog::embedded().ok());
     let catalog = CATALOG.as_ref()?;
     let years = catalog.years();
@@ -241,8 +243,20 @@ fn same_kind(doc: DocumentKind, kind: ReportKind) -> bool {
     )
 }
 
-fn indicator_block(ind: &AnalysedIndicator) -> IndicatorBlock {
-    let weakest_codes: Vec<_> = ind.weakest.iter().filter_map(|w| w.code).collect();
+/// One analysed indicator as printed. The weakest questions are marked from the scores the
+/// document printed (the lowest of the indicator), not from the question it named, which is
+/// sometimes wrong (the importer warns about it); without scores the named ones are marked.
+fn indicator_block(ind: &AnalysedIndicator, fw: Option<&Framework>) -> IndicatorBlock {
+    let named: Vec<_> = ind.weakest.iter().filter_map(|w| w.code).collect();
+    let lowest = ind
+        .questions
+        .iter()
+        .filter_map(|q| q.score)
+        .fold(None, |m: Option<f64>, s| Some(m.map_or(s, |m| m.min(s))));
+    let weakest = |q: &prongsai_domain::document::QuestionScore| match lowest {
+        Some(low) => q.score.is_some_and(|s| (s - low).abs() < 1e-9),
+        None => named.contains(&q.code),
+    };
     IndicatorBlock {
         number: ind.number,
         name: ind.name.clone(),
@@ -254,35 +268,42 @@ fn indicator_block(ind: &AnalysedIndicator) -> IndicatorBlock {
                 code: q.code.to_string(),
                 text: q.text.clone(),
                 score: q.score,
-                weakest: weakest_codes.contains(&q.code),
+                weakest: weakest(q),
             })
             .collect(),
         cause: ind.cause.clone(),
         guidance: ind.guidance.clone(),
         oit_refs: ind.oit_refs.iter().map(ToString::to_string).collect(),
+        oit_ref_titles: super::oit_titles(fw, &ind.oit_refs),
+        note: String::new(),
     }
 }
 
 fn groups(doc: &ReportDocument, pick: impl Fn(&Section) -> bool) -> Vec<MeasureGroup> {
+    let fw = framework(doc.fiscal_year.map(|y| y.be()));
     doc.sections
         .iter()
         .filter(|s| pick(s))
         .filter_map(|s| match s {
-            Section::MeasuresPlan(m) | Section::ImplementationReport(m) => Some(group(m)),
+            Section::MeasuresPlan(m) | Section::ImplementationReport(m) => Some(group(m, fw)),
             Section::Analysis(_) | Section::Recommendations(_) => None,
         })
         .filter(|g| !g.measures.is_empty())
         .collect()
 }
 
-fn group(section: &MeasureSection) -> MeasureGroup {
+fn group(section: &MeasureSection, fw: Option<&Framework>) -> MeasureGroup {
     MeasureGroup {
         heading: section.heading.as_ref().map(|h| h.text.clone()),
-        measures: section.measures.iter().map(measure_row).collect(),
+        measures: section
+            .measures
+            .iter()
+            .map(|m| measure_row(m, fw))
+            .collect(),
     }
 }
 
-fn measure_row(m: &Measure) -> MeasureRow {
+fn measure_row(m: &Measure, fw: Option<&Framework>) -> MeasureRow {
     MeasureRow {
         number: m.number,
         title: m.title.clone(),
@@ -301,11 +322,18 @@ fn measure_row(m: &Measure) -> MeasureRow {
             .iter()
             .map(|l| LinkRow {
                 code: l.code.to_string(),
-                text: l.text.clone(),
+                text: if l.text.trim().is_empty() {
+                    super::code_words(fw, l.code)
+                } else {
+                    l.text.clone()
+                },
                 score: l.score,
             })
             .collect(),
         status: None,
+        follow_up: m.follow_up.clone(),
+        suggestions: m.suggestions.clone(),
+        evidence: Vec::new(),
     }
 }
 

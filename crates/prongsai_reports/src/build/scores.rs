@@ -40,7 +40,7 @@ pub fn from_scores(
     match kind {
         ReportKind::Analysis => data.indicators = indicator_blocks(fw, result, analysis),
         ReportKind::Oit => data.oit_items = oit_checklist(fw, &item_scores(result), urls),
-        ReportKind::Measures | ReportKind::Implementation => {
+        ReportKind::Measures | ReportKind::Implementation | ReportKind::Midyear => {
             return Err(ReportError::MissingData(
                 "คะแนนอย่างเดียวไม่มีมาตรการ ใช้ไฟล์ JSON จาก import-report หรือข้อมูลในระบบ (scores alone hold no measures; use import-report JSON)"
                     .to_owned(),
@@ -170,6 +170,10 @@ fn indicator_blocks(
                 oit_refs: a
                     .map(|a| a.oit_refs.iter().map(ToString::to_string).collect())
                     .unwrap_or_default(),
+                oit_ref_titles: a
+                    .map(|a| super::oit_titles(Some(fw), &a.oit_refs))
+                    .unwrap_or_default(),
+                note: String::new(),
             }
         })
         .collect()

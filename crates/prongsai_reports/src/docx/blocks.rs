@@ -6,7 +6,6 @@ use docx_rs::{
     VAlignType, WidthType,
 };
 
-use super::words;
 use crate::model::RenderOptions;
 use crate::text;
 
@@ -23,6 +22,8 @@ pub(super) const HEADING3: &str = "Heading3";
 
 /// First-line indent of body paragraphs: 2.5 cm, as Thai official letters indent.
 const FIRST_LINE: i32 = 1418;
+/// Left indent of the signature block (its lines are centred in what remains), in twips.
+const SIGNATURE_INDENT: i32 = 4000;
 /// Fill of the repeated table header rows (light grey, prints well in black and white).
 const HEADER_FILL: &str = "E7E6E6";
 
@@ -140,6 +141,15 @@ impl<'a> Ctx<'a> {
             .indent(Some(FIRST_LINE), None, None, None)
     }
 
+    /// A line of the signature block, in the right half of the page, kept with the next line.
+    pub fn signature_line(&self, s: &str) -> Paragraph {
+        Paragraph::new()
+            .add_run(self.run(self.d(s)))
+            .align(AlignmentType::Center)
+            .indent(Some(SIGNATURE_INDENT), None, None, None)
+            .keep_next(true)
+    }
+
     /// One line inside a table cell, left-aligned at the cell size.
     pub fn line(&self, s: &str, bold: bool) -> Paragraph {
         let run = self.run(self.d(s)).size(self.cell);
@@ -162,14 +172,6 @@ impl<'a> Ctx<'a> {
         Paragraph::new()
             .add_hyperlink(Hyperlink::new(url, HyperlinkType::External).add_run(run))
             .align(AlignmentType::Left)
-    }
-
-    /// Lines numbered "๑. …" unless there is one or the agency numbered them already.
-    pub fn numbered(&self, items: &[String]) -> Vec<Paragraph> {
-        words::numbered(items)
-            .iter()
-            .map(|s| self.line(s, false))
-            .collect()
     }
 }
 

@@ -55,15 +55,11 @@ pub(super) fn build(ctx: &Ctx<'_>, data: &ReportData) -> Parts {
                 indicator(ctx, block, &mut portrait);
             }
         }
-        ReportKind::Measures | ReportKind::Implementation => {
+        ReportKind::Measures | ReportKind::Implementation | ReportKind::Midyear => {
             if let Some(s) = &data.summary {
                 portrait.push(Block::para(ctx.body(&words::summary_line(s, ctx.opts))));
             }
-            if data.kind == ReportKind::Measures {
-                tables::measures(ctx, &data.measure_groups, &mut landscape);
-            } else {
-                tables::implementation(ctx, &data.measure_groups, &mut landscape);
-            }
+            tables::measures(ctx, data, &mut landscape);
         }
         ReportKind::Oit => {
             if let Some(s) = &data.summary {
@@ -73,6 +69,23 @@ pub(super) fn build(ctx: &Ctx<'_>, data: &ReportData) -> Parts {
         }
     }
     let mut after = Vec::new();
+    {
+        // The closing and the signature end the main content, wherever it ended.
+        let out = if landscape.is_empty() {
+            &mut portrait
+        } else {
+            &mut landscape
+        };
+        for p in data.header.closing.iter().filter(|p| !p.trim().is_empty()) {
+            out.push(Block::para(ctx.body(p.trim())));
+        }
+        if let Some(sig) = &data.header.signature {
+            out.push(Block::para(Paragraph::new()));
+            for line in text::signature_lines(sig, ctx.opts) {
+                out.push(Block::para(ctx.signature_line(&line)));
+            }
+        }
+    }
     if let Some(r) = &data.header.recommendations {
         // Prose reads better on portrait pages: after wide tables, the section gets its own.
         let out = if landscape.is_empty() {
@@ -220,10 +233,12 @@ fn indicator(ctx: &Ctx<'_>, b: &IndicatorBlock, out: &mut Vec<Block>) {
     if !b.guidance.trim().is_empty() {
         out.push(Block::para(ctx.labelled("แนวทางการพัฒนา:", &b.guidance)));
     }
-    if !b.oit_refs.is_empty() {
-        out.push(Block::para(
-            ctx.labelled("ข้อ O ที่เกี่ยวข้อง:", &b.oit_refs.join(", ")),
-        ));
+    let refs = words::oit_ref_line(b, ctx.opts);
+    if !refs.is_empty() {
+        out.push(Block::para(ctx.labelled(words::OIT_REFS_LABEL, &refs)));
+    }
+    if !b.note.trim().is_empty() {
+        out.push(Block::para(ctx.labelled("หมายเหตุ:", &b.note)));
     }
     out.push(Block::para(Paragraph::new()));
 }

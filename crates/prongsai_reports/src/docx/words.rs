@@ -1,45 +1,17 @@
 //! Thai wording built from the model that the DOCX and HTML renderers print the same way.
 
 use crate::model::{
-    IndicatorBlock, LinkRow, MeasureGroup, MeasureRow, OitRow, OitStatus, RecommendationIndicator,
-    RecommendationItem, RenderOptions, ReportData, ReportKind, Summary,
+    IndicatorBlock, OitRow, OitStatus, RecommendationIndicator, RecommendationItem, RenderOptions,
+    ReportData, ReportKind, Summary,
 };
 use crate::{ReportError, text};
-
-/// Column titles of the measures plan (the third, the analysis, is left out when no measure has one).
-pub(crate) const MEASURES_TITLES: [&str; 6] = [
-    "ที่",
-    "มาตรการ/โครงการ/กิจกรรม",
-    "ผลการวิเคราะห์",
-    "ขั้นตอน/วิธีการดำเนินการ",
-    "ระยะเวลาดำเนินการ",
-    "ผู้รับผิดชอบ",
-];
-
-/// Column titles of the implementation report.
-pub(crate) const IMPLEMENTATION_TITLES: [&str; 6] = [
-    "มาตรการ/โครงการ/กิจกรรม",
-    "ขั้นตอน/วิธีการปฏิบัติ",
-    "ระยะเวลาดำเนินการ",
-    "ผู้รับผิดชอบ",
-    "ผลการดำเนินการ",
-    "ผลลัพธ์",
-];
-
-/// Whether any measure of the plan quotes the analysis finding it answers.
-pub(crate) fn measures_have_analysis(groups: &[MeasureGroup]) -> bool {
-    groups
-        .iter()
-        .flat_map(|g| &g.measures)
-        .any(|m| !m.analysis.trim().is_empty())
-}
 
 /// Refuses a report whose kind has nothing to show (a measures plan without measures, …).
 pub(crate) fn require_data(data: &ReportData) -> Result<(), ReportError> {
     let missing = match data.kind {
         ReportKind::Analysis => (data.summary.is_none() && data.indicators.is_empty())
             .then_some("ไม่มีคะแนนหรือผลการวิเคราะห์รายตัวชี้วัด"),
-        ReportKind::Measures | ReportKind::Implementation => data
+        ReportKind::Measures | ReportKind::Implementation | ReportKind::Midyear => data
             .measure_groups
             .iter()
             .all(|g| g.measures.is_empty())
@@ -118,68 +90,6 @@ pub(crate) fn question_score(score: Option<f64>, weakest: bool, opts: &RenderOpt
     s
 }
 
-/// "๑. จัดทำคู่มือ…" when the measure has a number the title does not already carry.
-pub(crate) fn measure_title(m: &MeasureRow) -> String {
-    match m.number {
-        Some(n) if !starts_numbered(&m.title) => format!("{n}. {}", m.title.trim()),
-        _ => m.title.trim().to_owned(),
-    }
-}
-
-/// Items as lines numbered "1. …", unless there is one item or the agency numbered them already.
-pub(crate) fn numbered(items: &[String]) -> Vec<String> {
-    let items: Vec<&str> = items
-        .iter()
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-        .collect();
-    if items.len() == 1 {
-        return vec![items[0].to_owned()];
-    }
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            if starts_numbered(s) {
-                (*s).to_owned()
-            } else {
-                format!("{}. {s}", i + 1)
-            }
-        })
-        .collect()
-}
-
-/// Whether `s` already starts with "1." / "๑)" / "(1)" style numbering.
-pub(crate) fn starts_numbered(s: &str) -> bool {
-    let t = s.trim_start().trim_start_matches('(');
-    let digits = t
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || ('๐'..='๙').contains(c))
-        .count();
-    digits > 0 && matches!(t.chars().nth(digits), Some('.' | ')'))
-}
-
-/// "e๑ การเปิดเผยข้อมูล ๙๙.๔๒" (parts that are unknown are left out).
-pub(crate) fn link_text(l: &LinkRow, opts: &RenderOptions) -> String {
-    let mut parts = vec![l.code.trim().to_owned()];
-    if !l.text.trim().is_empty() {
-        parts.push(l.text.trim().to_owned());
-    }
-    if let Some(s) = l.score {
-        parts.push(text::score(s, opts));
-    }
-    text::digits(&parts.join(" "), opts)
-}
-
-/// "สถานะ: เสร็จสิ้น" when the measure's status is tracked.
-pub(crate) fn status_line(m: &MeasureRow) -> Option<String> {
-    m.status
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|s| format!("สถานะ: {s}"))
-}
-
 /// "เปิดเผยข้อมูลแล้ว ๓๕ จาก ๔๓ ข้อ (ยังไม่ตรวจ ๒ ข้อ)".
 pub(crate) fn oit_count_line(items: &[OitRow], opts: &RenderOptions) -> String {
     let count = |s: OitStatus| items.iter().filter(|i| i.status == s).count();
@@ -216,6 +126,20 @@ pub(crate) fn recommendation_label(item: &RecommendationItem, opts: &RenderOptio
 }
 
 /// What a recommendation cites, as (label, list) lines: the OIT items, then the sub-indicators.
+/// The OIT items an indicator's guidance cites, in words (their titles); "" when none is known.
+pub(crate) fn oit_ref_line(b: &IndicatorBlock, opts: &RenderOptions) -> String {
+    let titles: Vec<&str> = b
+        .oit_ref_titles
+        .iter()
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    text::digits(&titles.join("; "), opts)
+}
+
+/// Label of the line that lists the cited OIT items.
+pub(crate) const OIT_REFS_LABEL: &str = "ข้อมูลที่ต้องเปิดเผยที่เกี่ยวข้อง:";
+
 pub(crate) fn recommendation_refs(
     item: &RecommendationItem,
     opts: &RenderOptions,
@@ -229,7 +153,7 @@ pub(crate) fn recommendation_refs(
         text::digits(&xs.join(", "), opts)
     };
     [
-        ("ข้อ O ที่อ้างอิง:", list(&item.oit_refs)),
+        (OIT_REFS_LABEL, list(&item.oit_ref_titles)),
         ("ตัวชี้วัดย่อยที่อ้างอิง:", list(&item.indicator_refs)),
     ]
     .into_iter()
@@ -240,34 +164,26 @@ pub(crate) fn recommendation_refs(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::LinkRow;
 
     #[test]
-    fn numbering_is_added_only_where_missing() {
-        assert!(starts_numbered("๑. ประชุม"));
-        assert!(starts_numbered("2) ประกาศ"));
-        assert!(starts_numbered("(3) ติดตาม"));
-        assert!(!starts_numbered("ประชุม ๑ ครั้ง"));
-        assert!(!starts_numbered("2568 ปี"));
-        let items = vec!["ประชุม".to_owned(), " ".to_owned(), "ประกาศ".to_owned()];
-        assert_eq!(numbered(&items), vec!["1. ประชุม", "2. ประกาศ"]);
-        assert_eq!(numbered(&items[..1]), vec!["ประชุม"]);
-    }
-
-    #[test]
-    fn links_and_titles_follow_the_digit_option() {
+    fn links_print_as_words_with_their_score() {
         let thai = RenderOptions::default();
         let l = LinkRow {
             code: "e1".into(),
-            text: String::new(),
+            text: "เจ้าหน้าที่ปฏิบัติงาน  เป็นไปตามขั้นตอน".into(),
             score: Some(99.42),
         };
-        assert_eq!(link_text(&l, &thai), "e๑ ๙๙.๔๒");
-        let m = MeasureRow {
-            number: Some(2),
-            title: "จัดทำคู่มือ".into(),
-            ..MeasureRow::default()
+        assert_eq!(
+            crate::table::link_words(&l, &thai),
+            "เจ้าหน้าที่ปฏิบัติงาน เป็นไปตามขั้นตอน ผลคะแนน ๙๙.๔๒"
+        );
+        let unknown = LinkRow {
+            text: String::new(),
+            score: None,
+            ..l
         };
-        assert_eq!(measure_title(&m), "2. จัดทำคู่มือ");
+        assert_eq!(crate::table::link_words(&unknown, &thai), "");
     }
 
     #[test]
@@ -281,6 +197,7 @@ mod tests {
             code: "EP1".into(),
             text: "หน่วยงานควรเผยแพร่คู่มือ".into(),
             oit_refs: vec!["O10".into(), "O11".into()],
+            oit_ref_titles: vec!["E-Service".into(), "คู่มือการปฏิบัติงาน".into()],
             indicator_refs: vec!["9.1".into()],
         };
         assert_eq!(recommendation_label(&item, &thai), "ข้อ EP๑");
@@ -288,12 +205,13 @@ mod tests {
         assert_eq!(
             recommendation_refs(&item, &thai),
             vec![
-                ("ข้อ O ที่อ้างอิง:", "O๑๐, O๑๑".to_owned()),
+                (OIT_REFS_LABEL, "E-Service, คู่มือการปฏิบัติงาน".to_owned()),
                 ("ตัวชี้วัดย่อยที่อ้างอิง:", "๙.๑".to_owned())
             ]
         );
         let bare = RecommendationItem {
             oit_refs: Vec::new(),
+            oit_ref_titles: Vec::new(),
             indicator_refs: vec![" ".into()],
             ..item
         };

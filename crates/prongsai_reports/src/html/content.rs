@@ -4,10 +4,10 @@
 use super::{Page, escape};
 use crate::docx::words;
 use crate::model::{
-    IndicatorBlock, MeasureGroup, MeasureRow, OitRow, OitStatus, Recommendations, RenderOptions,
-    ReportData, ReportKind, Summary,
+    IndicatorBlock, OitRow, OitStatus, Recommendations, RenderOptions, ReportData, ReportKind,
+    Summary,
 };
-use crate::{charts, text};
+use crate::{charts, table, text};
 
 /// Writes the introduction and the kind's content (checked by `words::require_data`) into `page`.
 pub(super) fn body(page: &mut Page, data: &ReportData, o: &RenderOptions) {
@@ -23,22 +23,11 @@ pub(super) fn body(page: &mut Page, data: &ReportData, o: &RenderOptions) {
                 indicator(page, b, i, o);
             }
         }
-        ReportKind::Measures | ReportKind::Implementation => {
+        ReportKind::Measures | ReportKind::Implementation | ReportKind::Midyear => {
             if let Some(s) = &data.summary {
                 page.el("p", "class=\"total\"", &words::summary_line(s, o));
             }
-            let plan = Plan {
-                kind: data.kind,
-                with_analysis: words::measures_have_analysis(&data.measure_groups),
-            };
-            let mut running = 0u32;
-            for g in data
-                .measure_groups
-                .iter()
-                .filter(|g| !g.measures.is_empty())
-            {
-                measures(page, &plan, g, &mut running, o);
-            }
+            measures(page, data, o);
         }
         ReportKind::Oit => {
             if let Some(s) = &data.summary {
@@ -46,6 +35,16 @@ pub(super) fn body(page: &mut Page, data: &ReportData, o: &RenderOptions) {
             }
             oit(page, &data.oit_items, o);
         }
+    }
+    for p in data.header.closing.iter().filter(|p| !p.trim().is_empty()) {
+        page.el("p", "class=\"body\"", &text::digits(p.trim(), o));
+    }
+    if let Some(sig) = &data.header.signature {
+        page.raw("<div class=\"signature\">\n");
+        for line in text::signature_lines(sig, o) {
+            page.el("p", "", &line);
+        }
+        page.raw("</div>\n");
     }
     if let Some(r) = &data.header.recommendations {
         recommendations(page, r, o);
@@ -194,11 +193,12 @@ fn indicator(page: &mut Page, b: &IndicatorBlock, index: usize, o: &RenderOption
         }
         table_end(page);
     }
-    let refs = b.oit_refs.join(", ");
+    let refs = words::oit_ref_line(b, o);
     for (label, s) in [
         ("สาเหตุ:", b.cause.as_str()),
         ("แนวทางการพัฒนา:", b.guidance.as_str()),
-        ("ข้อ O ที่เกี่ยวข้อง:", refs.as_str()),
+        (words::OIT_REFS_LABEL, refs.as_str()),
+        ("หมายเหตุ:", b.note.as_str()),
     ] {
         if !s.trim().is_empty() {
             page.raw(&format!(
@@ -211,35 +211,25 @@ fn indicator(page: &mut Page, b: &IndicatorBlock, index: usize, o: &RenderOption
     page.raw("</section>\n");
 }
 
-/// Measures-plan options that hold for every group.
-struct Plan {
-    /// The report kind (measures plan or implementation report).
-    kind: ReportKind,
-    /// Whether the plan prints the analysis column.
-    with_analysis: bool,
-}
-
-/// One group of the measures plan or implementation report: heading, then the table.
-fn measures(page: &mut Page, plan: &Plan, g: &MeasureGroup, running: &mut u32, o: &RenderOptions) {
-    let Plan {
-        kind,
-        with_analysis,
-    } = *plan;
-    page.raw("<section class=\"measures wide\">\n");
-    let heading = g
-        .heading
-        .as_deref()
-        .map(str::trim)
-        .filter(|h| !h.is_empty());
-    if let Some(h) = heading {
-        page.el("h2", "", &text::digits(h, o));
-    }
-    let caption = heading.map_or_else(|| kind.title_th().to_owned(), |h| text::digits(h, o));
-    if kind == ReportKind::Measures {
-        let mut titles = words::MEASURES_TITLES.to_vec();
-        if !with_analysis {
-            titles.remove(2);
+/// The measures plan or (mid-year) implementation report: per group its heading, then its table,
+/// all with the columns and numbering of [`crate::table`].
+fn measures(page: &mut Page, data: &ReportData, o: &RenderOptions) {
+    let view = table::measures(data, o);
+    let titles: Vec<String> = view
+        .columns
+        .iter()
+        .map(|c| c.label.replace('\n', " "))
+        .collect();
+    let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+    for g in &view.groups {
+        page.raw("<section class=\"measures wide\">\n");
+        if let Some(h) = &g.heading {
+            page.el("h2", "", h);
         }
+        let caption = g
+            .heading
+            .clone()
+            .unwrap_or_else(|| text::digits(words::title(data), o));
         table_start(
             page,
             "class=\"wide\"",
@@ -247,62 +237,21 @@ fn measures(page: &mut Page, plan: &Plan, g: &MeasureGroup, running: &mut u32, o
             "class=\"sr-only\"",
             &titles,
         );
-        for m in &g.measures {
-            *running += 1;
+        for row in &g.rows {
             page.raw("<tr>");
-            page.el(
-                "td",
-                "class=\"num\"",
-                &text::number(m.number.map_or(*running, u32::from), o),
-            );
-            page.el("th", "scope=\"row\"", &text::digits(m.title.trim(), o));
-            if with_analysis {
-                lines_cell(page, std::slice::from_ref(&m.analysis), o);
+            for (c, cell) in view.columns.iter().zip(&row.cells) {
+                let lines: Vec<String> = cell.items.iter().map(table::Item::line).collect();
+                match c.key {
+                    "number" => page.el("td", "class=\"num\"", &lines.concat()),
+                    "title" => page.el("th", "scope=\"row\"", &lines.join(" ")),
+                    _ => lines_cell(page, &lines, o),
+                }
             }
-            lines_cell(page, &words::numbered(&m.steps), o);
-            page.el("td", "", &text::digits(&m.period, o));
-            lines_cell(page, &m.responsible, o);
             page.raw("</tr>\n");
         }
-    } else {
-        table_start(
-            page,
-            "class=\"wide\"",
-            &caption,
-            "class=\"sr-only\"",
-            &words::IMPLEMENTATION_TITLES,
-        );
-        for m in &g.measures {
-            implementation_row(page, m, o);
-        }
+        table_end(page);
+        page.raw("</section>\n");
     }
-    table_end(page);
-    page.raw("</section>\n");
-}
-
-/// One row of the implementation report.
-fn implementation_row(page: &mut Page, m: &MeasureRow, o: &RenderOptions) {
-    page.raw("<tr>");
-    page.el(
-        "th",
-        "scope=\"row\"",
-        &text::digits(&words::measure_title(m), o),
-    );
-    lines_cell(page, &words::numbered(&m.steps), o);
-    page.el("td", "", &text::digits(&m.period, o));
-    lines_cell(page, &m.responsible, o);
-    let mut results = words::numbered(&m.results);
-    results.extend(words::status_line(m));
-    lines_cell(page, &results, o);
-    let mut outcomes: Vec<String> = m
-        .outcomes
-        .iter()
-        .filter(|s| !s.trim().is_empty())
-        .cloned()
-        .collect();
-    outcomes.extend(m.links.iter().map(|l| words::link_text(l, o)));
-    lines_cell(page, &outcomes, o);
-    page.raw("</tr>\n");
 }
 
 /// The OIT checklist: count line, then one table with a row group per sub-indicator.
@@ -347,7 +296,7 @@ fn oit(page: &mut Page, items: &[OitRow], o: &RenderOptions) {
                 ));
             }
             Some(u) => page.el("td", "class=\"url\"", u),
-            None => page.el("td", "class=\"num\"", "–"),
+            None => page.el("td", "class=\"url\"", text::NO_EVIDENCE),
         }
         page.raw("</tr>\n");
     }

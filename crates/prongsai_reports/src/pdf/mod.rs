@@ -1,6 +1,5 @@
 //! PDF rendering with typst as a library: our templates, a display-string view of the data, bundled Sarabun.
 
-mod measures;
 mod view;
 mod world;
 

@@ -48,6 +48,9 @@ pub(crate) fn sample(kind: ReportKind) -> ReportData {
             score: Some(99.42),
         }],
         status: Some("เสร็จสิ้น".into()),
+        follow_up: "รายงานผู้บริหารทุกไตรมาส".into(),
+        suggestions: String::new(),
+        evidence: vec!["คำสั่งแต่งตั้ง.pdf".into()],
     };
     ReportData {
         kind,
@@ -58,6 +61,12 @@ pub(crate) fn sample(kind: ReportKind) -> ReportData {
             province: Some("ตรัง".into()),
             fiscal_year: Some(2568),
             recommendations: Some(recommendations()),
+            closing: vec!["จึงเรียนมาเพื่อโปรดทราบ".into()],
+            signature: Some(Signature {
+                name: "นายสมชาย ใจดี".into(),
+                position: "นายกองค์การบริหารส่วนตำบลลำภูรา".into(),
+                date: Some("2025-01-15".into()),
+            }),
         },
         summary: Some(Summary {
             framework: "ita-2568".into(),
@@ -86,6 +95,8 @@ pub(crate) fn sample(kind: ReportKind) -> ReportData {
             cause: "บุคลากรให้บริการไม่เท่าเทียม".into(),
             guidance: "พัฒนาช่องทางบริการออนไลน์".into(),
             oit_refs: vec!["O10".into()],
+            oit_ref_titles: vec!["คู่มือการให้บริการ".into()],
+            note: "ทบทวนทุกไตรมาส".into(),
         }],
         measure_groups: vec![
             MeasureGroup { heading: Some("1. ด้านการเปิดเผยข้อมูล".into()), measures: vec![measure(1), measure(2)] },
@@ -117,6 +128,7 @@ fn recommendations() -> Recommendations {
                     code: "EP1".into(),
                     text: "หน่วยงานควรเผยแพร่คู่มือการให้บริการ (อ้างอิงจาก O10)".into(),
                     oit_refs: vec!["O10".into()],
+                    oit_ref_titles: vec!["คู่มือการให้บริการ".into()],
                     indicator_refs: vec!["9.1".into()],
                 }],
             }],
@@ -179,11 +191,13 @@ fn measure_cells_number_steps_and_do_not_repeat_quoted_links() {
     // Measure 1 quotes e1 in its outcome, so only measures 2 and 3 get a link line.
     assert_eq!(json.matches("ผลคะแนน ๙๙.๔๒").count(), 3, "{json}");
     assert!(json.contains(r#"{"marker":"๒.","text":"เผยแพร่คู่มือบนเว็บไซต์ของหน่วยงาน"}"#));
-    assert!(json.contains("สถานะ: เสร็จสิ้น"));
-    assert!(
-        json.contains("๑. จัดทำคู่มือการปฏิบัติงานฉบับที่ ๑"),
-        "number before the title"
-    );
+    // No status line: a published report says what was done, not our tracking state.
+    assert!(!json.contains("สถานะ"), "{json}");
+    // One number column, counting on across the groups (measures 1, 2 | 3).
+    assert!(json.contains(r#"{"marker":"","text":"๓"}"#), "{json}");
+    assert!(json.contains(r#"{"marker":"","text":"จัดทำคู่มือการปฏิบัติงานฉบับที่ ๑"}"#));
+    // The evidence and the follow-up get columns of their own.
+    assert!(json.contains("คำสั่งแต่งตั้ง.pdf") && json.contains("รายงานผู้บริหารทุกไตรมาส"));
 }
 
 #[test]
@@ -194,7 +208,11 @@ fn recommendations_are_in_the_view_in_the_chosen_digits() {
     assert!(json.contains("\"heading\":\"ข้อเสนอแนะต่อผลการประเมิน ประจำปีงบประมาณ พ.ศ. ๒๕๖๗\""));
     assert!(json.contains("\"heading\":\"ตัวชี้วัดที่ ๖ คุณภาพการดำเนินงาน\""));
     assert!(json.contains("\"label\":\"ข้อ EP๑\""), "{json}");
-    assert!(json.contains(r#"["ข้อ O ที่อ้างอิง:","O๑๐"],["ตัวชี้วัดย่อยที่อ้างอิง:","๙.๑"]"#));
+    // Cited OIT items print as their titles, never as codes.
+    assert!(
+        json.contains(r#"["ข้อมูลที่ต้องเปิดเผยที่เกี่ยวข้อง:","คู่มือการให้บริการ"],["ตัวชี้วัดย่อยที่อ้างอิง:","๙.๑"]"#),
+        "{json}"
+    );
     let arabic = RenderOptions {
         thai_digits: false,
         ..RenderOptions::default()

@@ -5,12 +5,12 @@
 
 use serde::Serialize;
 
-use super::measures::{MeasuresView, measures};
 use crate::docx::words;
 use crate::model::{
     IndicatorBlock, OitRow, OitStatus, Recommendations, RenderOptions, ReportData, ReportKind,
     Summary,
 };
+use crate::table::{MeasuresView, measures};
 use crate::text;
 
 /// Body text size in points. Google's Sarabun has a normal em, so 12 pt looks like the
@@ -45,6 +45,10 @@ pub struct View {
     measures: Option<MeasuresView>,
     /// OIT checklist.
     oit: Option<OitView>,
+    /// Closing paragraphs after the main content.
+    closing: Vec<String>,
+    /// The signature block's lines, when the document is signed.
+    signature: Option<Vec<String>>,
     /// The assessor's recommendations, after the main content.
     recommendations: Option<RecommendationsView>,
 }
@@ -87,6 +91,7 @@ struct IndicatorView {
     cause: String,
     guidance: String,
     oit_refs: String,
+    note: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -151,7 +156,7 @@ struct OitItemView {
 
 /// Whether `kind` is laid out on landscape pages (its table is too wide for portrait).
 pub fn landscape(kind: ReportKind) -> bool {
-    matches!(kind, ReportKind::Measures | ReportKind::Implementation)
+    kind.lists_measures()
 }
 
 /// Builds the view of `data`; `charts` says whether the chart SVGs are served.
@@ -182,10 +187,7 @@ pub fn view(data: &ReportData, options: &RenderOptions, charts: bool) -> View {
     } else {
         Vec::new()
     };
-    let measures = match data.kind {
-        ReportKind::Measures | ReportKind::Implementation => Some(measures(data, options)),
-        _ => None,
-    };
+    let measures = data.kind.lists_measures().then(|| measures(data, options));
     let oit = (data.kind == ReportKind::Oit).then(|| oit(&data.oit_items, options));
     View {
         kind: data.kind.slug(),
@@ -203,6 +205,18 @@ pub fn view(data: &ReportData, options: &RenderOptions, charts: bool) -> View {
         indicators,
         measures,
         oit,
+        closing: data
+            .header
+            .closing
+            .iter()
+            .map(|p| d(p.trim()))
+            .filter(|p| !p.is_empty())
+            .collect(),
+        signature: data
+            .header
+            .signature
+            .as_ref()
+            .map(|s| text::signature_lines(s, options)),
         recommendations: data
             .header
             .recommendations
@@ -286,12 +300,8 @@ fn indicator(b: &IndicatorBlock, options: &RenderOptions) -> IndicatorView {
             .collect(),
         cause: d(b.cause.trim()),
         guidance: d(b.guidance.trim()),
-        oit_refs: b
-            .oit_refs
-            .iter()
-            .map(|r| d(r))
-            .collect::<Vec<_>>()
-            .join(", "),
+        oit_refs: words::oit_ref_line(b, options),
+        note: d(b.note.trim()),
     }
 }
 
@@ -358,6 +368,11 @@ fn oit(items: &[OitRow], options: &RenderOptions) -> OitView {
             });
         }
         let url = item.url.as_deref().unwrap_or("").trim().to_owned();
+        let url = if url.is_empty() {
+            text::NO_EVIDENCE.to_owned()
+        } else {
+            url
+        };
         let row = OitItemView {
             code: text::digits(&item.code, options),
             title: text::digits(&item.title, options),

@@ -93,3 +93,69 @@ pub fn temp_path(name: &str) -> PathBuf {
         std::process::id()
     ))
 }
+
+/// Text outside markup, with the five XML entities decoded.
+pub fn strip_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut inside = false;
+    for c in s.chars() {
+        match c {
+            '<' => inside = true,
+            '>' => inside = false,
+            _ if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The text a reader gets out of a document: the HTML page's text, the DOCX's `w:t` runs, the
+/// PDF's text layer through poppler's `pdftotext` (installed by scripts/setup).
+pub fn extracted_text(format: prongsai_reports::Format, bytes: &[u8]) -> String {
+    use prongsai_reports::Format;
+    match format {
+        Format::Html => {
+            // What a reader sees: the body (the head holds the title and the stylesheet).
+            let page = String::from_utf8_lossy(bytes);
+            let body = page.split_once("<body").map_or(&*page, |(_, b)| b);
+            strip_tags(&format!("<{body}"))
+        }
+        Format::Docx => {
+            let mut archive =
+                zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a DOCX is a zip");
+            let mut xml = String::new();
+            std::io::Read::read_to_string(
+                &mut archive.by_name("word/document.xml").expect("document.xml"),
+                &mut xml,
+            )
+            .expect("utf-8");
+            // Paragraph ends become line ends, so words of two paragraphs never run together.
+            strip_tags(&xml.replace("</w:p>", "\n</w:p>"))
+        }
+        Format::Pdf => {
+            let path = temp_path("text.pdf");
+            std::fs::write(&path, bytes).expect("write");
+            let out = std::process::Command::new("pdftotext")
+                .arg(&path)
+                .arg("-")
+                .output()
+                .expect("pdftotext (poppler-utils)");
+            let _ = std::fs::remove_file(&path);
+            assert!(out.status.success(), "pdftotext failed");
+            String::from_utf8(out.stdout).expect("utf-8")
+        }
+    }
+}
+
+/// [`extracted_text`] with every whitespace character removed (lines wrap differently in each format).
+pub fn visible_text(format: prongsai_reports::Format, bytes: &[u8]) -> String {
+    extracted_text(format, bytes)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}

@@ -339,7 +339,7 @@ fn seed_003_implementation_page_ends_with_the_recommendations() {
     let first = items[0].text();
     let first = first.trim();
     assert!(first.starts_with("ข้อ EP๑ หน่วยงานควรระบุทั้งขั้นตอน"), "{first}");
-    assert!(first.contains("ข้อ O ที่อ้างอิง: O๑๐, O๑๑"), "{first}");
+    assert!(first.contains("ข้อมูลที่ต้องเปิดเผยที่เกี่ยวข้อง: คู่มือหรือแนวทางการปฏิบัติงานของเจ้าหน้าที่, คู่มือหรือแนวทางการให้บริการสำหรับผู้รับบริการหรือผู้มาติดต่อ"), "{first}");
     assert!(section.text().contains("ตัวชี้วัดย่อยที่อ้างอิง: ๙.๑, ๙.๒, ๙.๓"));
 
     let arabic = html::render(&data, &common::arabic()).expect("renders");

@@ -2,6 +2,7 @@
 
 mod common;
 mod docx;
+mod fidelity;
 mod html;
 mod pdf;
 mod rounding;

@@ -20,50 +20,6 @@ const EDGES: &[(f64, &str, &str, &str)] = &[
     (69.995 - 1e-12, "70.00", "ต้องปรับปรุง", "C"),
 ];
 
-fn strip_tags(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut inside = false;
-    for c in s.chars() {
-        match c {
-            '<' => inside = true,
-            '>' => inside = false,
-            _ if !inside => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
-/// The text a reader sees, whitespace removed.
-fn text_of(format: Format, bytes: &[u8]) -> String {
-    let text = match format {
-        Format::Html => strip_tags(&String::from_utf8_lossy(bytes)),
-        Format::Docx => {
-            let mut archive =
-                zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a DOCX is a zip");
-            let mut xml = String::new();
-            std::io::Read::read_to_string(
-                &mut archive.by_name("word/document.xml").expect("document.xml"),
-                &mut xml,
-            )
-            .expect("utf-8");
-            strip_tags(&xml)
-        }
-        Format::Pdf => {
-            let path = common::temp_path("rounding.pdf");
-            std::fs::write(&path, bytes).expect("write");
-            let out = std::process::Command::new("pdftotext")
-                .arg(&path)
-                .arg("-")
-                .output()
-                .expect("pdftotext (poppler-utils)");
-            let _ = std::fs::remove_file(&path);
-            String::from_utf8(out.stdout).expect("utf-8")
-        }
-    };
-    text.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
 fn thai(s: &str) -> String {
     prongsai_domain::thai::apply_digits(s, prongsai_domain::thai::DigitStyle::Thai)
 }
@@ -106,7 +62,7 @@ fn every_format_prints_the_total_the_engine_graded() {
                 };
                 for &format in formats {
                     let bytes = render(&data, format, &RenderOptions::default()).expect("renders");
-                    let text = text_of(format, &bytes);
+                    let text = common::visible_text(format, &bytes);
                     let what = format!("{year} {value} {kind:?} {format:?}");
                     assert!(
                         text.contains(&thai(shown)),
@@ -156,7 +112,7 @@ fn a_result_given_as_whole_tools_renders_in_every_format() {
     .expect("data");
     for format in [Format::Pdf, Format::Docx, Format::Html] {
         let bytes = render(&data, format, &RenderOptions::default()).expect("renders");
-        let text = text_of(format, &bytes);
+        let text = common::visible_text(format, &bytes);
         // 0.3·96.5 + 0.3·94 + 0.4·100 = 97.15, ES 91 < 95: ผ่านดี.
         assert!(text.contains(&thai("97.15")), "{format:?}");
         assert!(text.contains("ผ่านดี"), "{format:?}");
@@ -196,7 +152,7 @@ fn the_published_result_replaces_ours_and_says_so() {
     )
     .expect("data");
     for format in [Format::Pdf, Format::Docx, Format::Html] {
-        let text = text_of(
+        let text = common::visible_text(
             format,
             &render(&data, format, &RenderOptions::default()).expect("renders"),
         );

@@ -43,6 +43,9 @@ struct Pending {
     agency: i64,
     year: u16,
     measures: Vec<PendingMeasure>,
+    /// The document's own analysis per indicator: (indicator, cause, guidance).
+    #[serde(default)]
+    analysis: Vec<(u8, String, String)>,
 }
 
 #[derive(Template)]
@@ -163,6 +166,12 @@ pub async fn preview(
                 agency: agency.id.0,
                 year,
                 measures: pending.clone(),
+                analysis: doc
+                    .indicators()
+                    .filter_map(|i| Some((i.number?, i.cause.trim(), i.guidance.trim())))
+                    .filter(|(_, c, g)| !c.is_empty() || !g.is_empty())
+                    .map(|(n, c, g)| (n, c.to_owned(), g.to_owned()))
+                    .collect(),
             },
         )
         .await
@@ -262,6 +271,22 @@ pub async fn confirm(
         .collect();
     let n = news.len();
     measures::create_many(&app.db, &ctx.me.actor(), news).await?;
+    // The analysis the agency wrote stays its own words in the year's analysis report.
+    for (indicator, cause, guidance) in &pending.analysis {
+        prongsai_db::analyses::save(
+            &app.db,
+            &ctx.me.actor(),
+            agency.id,
+            pending.year,
+            *indicator,
+            prongsai_db::analyses::NoteText {
+                cause,
+                guidance,
+                note: "",
+            },
+        )
+        .await?;
+    }
     Ok(Redirect::to(&format!(
         "/agencies/{}/years/{}/measures?copied={n}",
         agency.id, pending.year

@@ -221,6 +221,38 @@ pub struct Texts {
     pub no_progress: &'static str,
     /// Documents heading.
     pub documents_title: &'static str,
+    /// Why a document needs scores.
+    pub documents_need_scores: &'static str,
+    /// Why a document needs measures.
+    pub documents_need_measures: &'static str,
+    /// Show the PDF in the page.
+    pub documents_preview: &'static str,
+    /// Title of the preview frame.
+    pub documents_preview_title: &'static str,
+    /// Legend of a document's own words.
+    pub documents_texts: &'static str,
+    /// Title field.
+    pub documents_title_field: &'static str,
+    /// Introduction field.
+    pub documents_intro: &'static str,
+    /// Closing field.
+    pub documents_closing: &'static str,
+    /// Signing date field.
+    pub documents_signed_on: &'static str,
+    /// Legend of the signer form.
+    pub signer_legend: &'static str,
+    /// Signer's name.
+    pub signer_name: &'static str,
+    /// Signer's position.
+    pub signer_position: &'static str,
+    /// Legend of an indicator's editable texts.
+    pub analysis_texts: &'static str,
+    /// Optional note field.
+    pub analysis_note: &'static str,
+    /// Badge: the agency's own text.
+    pub analysis_own_words: &'static str,
+    /// Badge: our default text.
+    pub analysis_default_words: &'static str,
     /// Import page title.
     pub import_title: &'static str,
     /// Import help.

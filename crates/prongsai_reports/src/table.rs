@@ -1,8 +1,12 @@
-//! The view of a measures plan or implementation report table: columns in use, cells as display lines.
+//! The measures table every format prints (plan, mid-year and yearly report): columns in use, cells as display lines.
+
+// PDF, DOCX and HTML lay out this one view, so they show the same columns, the same numbering
+// and the same words. Numbers run 1, 2, 3 … over the whole document (what is printed is what is
+// listed: cancelled measures never reach a report). Links print as words, never as codes.
 
 use serde::Serialize;
 
-use crate::model::{LinkRow, MeasureRow, RenderOptions, ReportData, ReportKind};
+use crate::model::{LinkRow, MeasureRow, RenderOptions, ReportData};
 use crate::text;
 
 /// Text width of a landscape A4 page between the margins, in points (29.7 cm − 5 cm).
@@ -13,45 +17,71 @@ const CHAR_PT: f64 = 5.2;
 /// (so a page ends at most this many lines early, and no short row is cut in two).
 const UNBREAKABLE_LINES: usize = 6;
 
-/// Measures table(s) for the template.
+/// Measures table(s): the columns in use and, per group, its heading and rows.
 #[derive(Debug, Serialize)]
 pub struct MeasuresView {
-    columns: Vec<Column>,
-    groups: Vec<GroupView>,
+    /// Columns left to right.
+    pub columns: Vec<Column>,
+    /// Groups in order (one without a heading when the measures are unthemed).
+    pub groups: Vec<GroupView>,
 }
 
 /// One table column: key, Thai header, relative width, centred or not.
 #[derive(Debug, Clone, Copy, Serialize)]
-struct Column {
-    key: &'static str,
-    label: &'static str,
-    width: f64,
-    center: bool,
+pub struct Column {
+    /// Stable key (`number`, `title`, `steps`, …).
+    pub key: &'static str,
+    /// Thai header (may hold a line break).
+    pub label: &'static str,
+    /// Relative width.
+    pub width: f64,
+    /// Whether the cells are centred.
+    pub center: bool,
 }
 
+/// A heading (when any) and its rows.
 #[derive(Debug, Serialize)]
-struct GroupView {
-    heading: Option<String>,
-    rows: Vec<RowView>,
+pub struct GroupView {
+    /// The group's heading in display digits.
+    pub heading: Option<String>,
+    /// One row per measure.
+    pub rows: Vec<RowView>,
 }
 
+/// The cells of one measure, one per column.
 #[derive(Debug, Serialize)]
-struct RowView {
-    cells: Vec<CellView>,
-    breakable: bool,
+pub struct RowView {
+    /// Cells in column order.
+    pub cells: Vec<CellView>,
+    /// Whether the row is long enough to be split across pages.
+    pub breakable: bool,
 }
 
-/// A cell: paragraphs with an optional hanging marker ("๑.", "•"), and a small note under them.
+/// A cell: paragraphs with an optional hanging marker ("๑.", "•").
 #[derive(Debug, Default, Serialize)]
-struct CellView {
-    items: Vec<Item>,
-    note: Option<String>,
+pub struct CellView {
+    /// The paragraphs.
+    pub items: Vec<Item>,
 }
 
+/// One paragraph of a cell.
 #[derive(Debug, Serialize)]
-struct Item {
-    marker: String,
-    text: String,
+pub struct Item {
+    /// "๑.", "•" or empty.
+    pub marker: String,
+    /// The text, digits chosen.
+    pub text: String,
+}
+
+impl Item {
+    /// The marker and the text as one line ("๑. ประชุม").
+    pub fn line(&self) -> String {
+        if self.marker.is_empty() {
+            self.text.clone()
+        } else {
+            format!("{} {}", self.marker, self.text)
+        }
+    }
 }
 
 const fn col(key: &'static str, label: &'static str, width: f64, center: bool) -> Column {
@@ -63,56 +93,70 @@ const fn col(key: &'static str, label: &'static str, width: f64, center: bool) -
     }
 }
 
-/// Columns of the measures plan (ที่ | มาตรการ | ผลการวิเคราะห์ | ขั้นตอน | ระยะเวลา | ผู้รับผิดชอบ).
-const PLAN: [Column; 6] = [
+/// Columns of the measures plan (ที่ | มาตรการ | ผลการวิเคราะห์ | ขั้นตอน | ระยะเวลา | ผู้รับผิดชอบ | …).
+const PLAN: [Column; 8] = [
     col("number", "ที่", 0.45, true),
     col("title", "มาตรการ/โครงการ/กิจกรรม", 2.2, false),
     col("analysis", "ผลการวิเคราะห์", 2.2, false),
     col("steps", "ขั้นตอน/วิธีการดำเนินการ", 3.2, false),
     col("period", "ระยะเวลา\nดำเนินการ", 1.2, true),
     col("responsible", "ผู้รับผิดชอบ", 1.4, false),
+    col("follow_up", "การติดตามผล\nการดำเนินการ", 1.8, false),
+    col("suggestions", "ข้อเสนอแนะ", 1.6, false),
 ];
 
-/// Columns of the implementation report.
-const REPORT: [Column; 6] = [
+/// Columns of the implementation report (yearly and mid-year).
+const REPORT: [Column; 10] = [
+    col("number", "ที่", 0.45, true),
     col("title", "มาตรการ/โครงการ/กิจกรรม", 1.8, false),
-    col("steps", "ขั้นตอน/วิธีการปฏิบัติ", 2.6, false),
+    col("steps", "ขั้นตอน/วิธีการปฏิบัติ", 2.4, false),
     col("period", "ระยะเวลา\nดำเนินการ", 1.05, true),
     col("responsible", "ผู้รับผิดชอบ", 1.2, false),
     col("results", "ผลการดำเนินการ", 2.5, false),
     col("outcomes", "ผลลัพธ์หรือผลสัมฤทธิ์", 2.6, false),
+    col("evidence", "หลักฐาน", 1.6, false),
+    col("follow_up", "การติดตามผล\nการดำเนินการ", 1.6, false),
+    col("suggestions", "ข้อเสนอแนะ", 1.5, false),
 ];
 
-/// Builds the table view of `data`'s measure groups; empty columns are dropped (not the title).
+/// Builds the table view of `data`'s measure groups; empty columns are dropped (not the number
+/// and the title), and the measures are numbered 1, 2, 3 … over the whole document.
 pub fn measures(data: &ReportData, options: &RenderOptions) -> MeasuresView {
-    let implementation = data.kind == ReportKind::Implementation;
-    let all: &[Column] = if implementation { &REPORT } else { &PLAN };
+    let all: &[Column] = if data.kind.reports_progress() {
+        &REPORT
+    } else {
+        &PLAN
+    };
     let rows = || data.measure_groups.iter().flat_map(|g| g.measures.iter());
     let columns: Vec<Column> = all
         .iter()
         .copied()
         .filter(|c| {
-            c.key == "title"
-                || rows().any(|m| !cell(m, c.key, implementation, options).items.is_empty())
+            matches!(c.key, "title" | "number")
+                || rows().any(|m| !cell(m, 0, c.key, options).items.is_empty())
         })
         .collect();
     let total: f64 = columns.iter().map(|c| c.width).sum();
+    let mut running = 0usize;
     let groups = data
         .measure_groups
         .iter()
-        .filter(|g| !g.measures.is_empty() || g.heading.is_some())
+        .filter(|g| !g.measures.is_empty())
         .map(|g| GroupView {
             heading: g
                 .heading
                 .as_deref()
-                .map(|h| text::digits(h.trim(), options)),
+                .map(str::trim)
+                .filter(|h| !h.is_empty())
+                .map(|h| text::digits(h, options)),
             rows: g
                 .measures
                 .iter()
                 .map(|m| {
+                    running += 1;
                     let cells: Vec<CellView> = columns
                         .iter()
-                        .map(|c| cell(m, c.key, implementation, options))
+                        .map(|c| cell(m, running, c.key, options))
                         .collect();
                     let lines = columns
                         .iter()
@@ -133,38 +177,19 @@ pub fn measures(data: &ReportData, options: &RenderOptions) -> MeasuresView {
 /// Estimated line count of a cell in a column `share` of the page width.
 fn lines(cell: &CellView, share: f64) -> usize {
     let per_line = ((LANDSCAPE_WIDTH_PT * share - 10.0) / CHAR_PT).max(4.0) as usize;
-    let note = usize::from(cell.note.is_some());
     cell.items
         .iter()
         .map(|i| i.text.chars().count().div_ceil(per_line).max(1))
         .sum::<usize>()
-        + note
 }
 
-/// The cell of measure `m` in column `key`.
-fn cell(m: &MeasureRow, key: &str, implementation: bool, options: &RenderOptions) -> CellView {
+/// The cell of measure `m`, the `number`th of the document, in column `key`.
+fn cell(m: &MeasureRow, number: usize, key: &str, options: &RenderOptions) -> CellView {
     let d = |s: &str| text::digits(s.trim(), options);
     let mut cell = CellView::default();
     match key {
-        "number" => {
-            if let Some(n) = m.number {
-                cell.items.push(plain(text::number(n, options)));
-            }
-        }
-        "title" => {
-            let title = match m.number {
-                Some(n) if implementation => {
-                    format!("{}. {}", text::number(n, options), d(&m.title))
-                }
-                _ => d(&m.title),
-            };
-            cell.items.extend(paragraphs(&title));
-            cell.note = m
-                .status
-                .as_deref()
-                .filter(|s| !s.trim().is_empty())
-                .map(|s| format!("สถานะ: {}", d(s)));
-        }
+        "number" => cell.items.push(plain(text::number(number, options))),
+        "title" => cell.items.extend(paragraphs(&d(&m.title))),
         "analysis" => cell.items.extend(paragraphs(&d(&m.analysis))),
         "steps" => cell.items = numbered(&m.steps, options),
         "period" => cell.items.extend(paragraphs(&d(&m.period))),
@@ -174,24 +199,42 @@ fn cell(m: &MeasureRow, key: &str, implementation: bool, options: &RenderOptions
         "results" => cell.items = numbered(&m.results, options),
         "outcomes" => {
             cell.items = numbered(&m.outcomes, options);
+            let mut seen: Vec<String> = Vec::new();
             for link in m.links.iter().filter(|l| !mentioned(&m.outcomes, l)) {
-                let mut line = d(&link.code);
-                if !link.text.trim().is_empty() {
-                    line.push(' ');
-                    line.push_str(&d(&link.text));
+                let line = link_words(link, options);
+                // A question linked twice (as documents repeat them) is printed once.
+                if line.is_empty() || seen.contains(&line) {
+                    continue;
                 }
-                if let Some(score) = link.score {
-                    line.push_str(&format!(" ผลคะแนน {}", text::score(score, options)));
-                }
+                seen.push(line.clone());
                 cell.items.push(Item {
                     marker: "•".into(),
                     text: line,
                 });
             }
         }
+        "evidence" => cell.items = numbered(&m.evidence, options),
+        "follow_up" => cell.items.extend(paragraphs(&d(&m.follow_up))),
+        "suggestions" => cell.items.extend(paragraphs(&d(&m.suggestions))),
         _ => {}
     }
     cell
+}
+
+/// A linked question, item or indicator in words: its wording (or name) and the score quoted,
+/// never its code; "" when its wording is unknown and no score was quoted.
+pub fn link_words(link: &LinkRow, options: &RenderOptions) -> String {
+    let wording = link.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let score = link
+        .score
+        .map(|s| format!("ผลคะแนน {}", text::score(s, options)));
+    let line = match (wording.is_empty(), score) {
+        (false, Some(s)) => format!("{wording} {s}"),
+        (false, None) => wording,
+        (true, Some(s)) => format!("ข้อคำถามที่เกี่ยวข้อง {s}"),
+        (true, None) => String::new(),
+    };
+    text::digits(&line, options)
 }
 
 /// Whether an outcome already quotes `link` (its code as a word, or its whole wording), as
