@@ -43,6 +43,8 @@ struct Asm<'a> {
     recommend: Option<RecommendBuilder>,
     headings: Vec<Heading>,
     pending_rows: Vec<(usize, Vec<String>)>,
+    /// Whether the last block was a prose line, so the next line continues its paragraph.
+    prose_open: bool,
 }
 
 /// Assembles `blocks` into a document; `Err` explains why nothing could be classified.
@@ -69,6 +71,7 @@ pub fn assemble(
         recommend: None,
         headings: Vec::new(),
         pending_rows: Vec::new(),
+        prose_open: false,
     };
     for w in facts.warnings {
         asm.sink.warn(w.line, w.message);
@@ -101,6 +104,9 @@ pub fn assemble(
     for (i, block) in blocks.iter().enumerate() {
         if title.next_if_eq(&&i).is_some() {
             continue;
+        }
+        if !matches!(block, Block::Text { .. }) {
+            asm.prose_open = false;
         }
         match block {
             Block::Blank => {}
@@ -151,6 +157,7 @@ impl Asm<'_> {
         }
         let text = cell_text(raw);
         if text.starts_with(RECOMMEND_WORD) && text.chars().count() <= MAX_RECOMMEND_HEADING {
+            self.prose_open = false;
             self.close_tables();
             self.flush_headings();
             self.recommend = Some(RecommendBuilder::new(line, raw));
@@ -166,10 +173,17 @@ impl Asm<'_> {
                 .flatten()
         });
         match heading {
-            Some(h) => self.headings.push(h),
+            Some(h) => {
+                self.headings.push(h);
+                self.prose_open = false;
+            }
+            None if self.prose_open && self.headings.is_empty() => {
+                self.sink.continue_paragraph(line, raw);
+            }
             None => {
                 self.flush_headings();
                 self.sink.paragraph(line, raw);
+                self.prose_open = true;
             }
         }
     }

@@ -7,6 +7,7 @@ use prongsai_domain::thai::FiscalYear;
 use prongsai_domain::{Code, Framework};
 
 use super::clean::cell_text;
+use super::thai::join_wrapped;
 
 /// Warnings beyond this many are counted in one last warning.
 const MAX_WARNINGS: usize = 200;
@@ -64,6 +65,15 @@ impl Sink {
         let text = cell_text(raw);
         if !text.is_empty() {
             self.paragraphs.push(Fragment { line, text });
+        }
+    }
+
+    /// Appends a wrapped line to the last paragraph (a paragraph PDF extraction cut at a line end).
+    pub fn continue_paragraph(&mut self, line: usize, raw: &str) {
+        let text = cell_text(raw);
+        match self.paragraphs.last_mut() {
+            Some(last) => join_wrapped(&mut last.text, &text),
+            None => self.paragraph(line, raw),
         }
     }
 
