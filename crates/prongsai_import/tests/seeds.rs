@@ -280,6 +280,28 @@ fn seed_003_report_and_recommendations() {
     assert_eq!(ms[0].title, "มาตรการนโยบาย No Gift Policy");
     assert_eq!(ms[0].results[0], "ผู้บริหารประกาศนโยบาย No Gift Policy");
     assert!(ms.iter().all(|m| m.period.is_none() && m.steps.is_empty()));
+    // Lines 17–22, one paragraph cut at six line ends: "…และความ" / "โปร่งใส…", "…ให้ดีขึ้น" / "นั้น …".
+    let prose = &measure_sections(&doc)[0].prose;
+    let intro: Vec<(usize, &str)> = prose
+        .intro
+        .iter()
+        .map(|f| (f.line, f.text.as_str()))
+        .collect();
+    assert_eq!(intro.len(), 1);
+    assert_eq!(intro[0].0, 17);
+    assert!(intro[0].1.starts_with(
+        "ตามที่องค์การบริหารส่วนตำบลลำภูรา ได้มีมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน โดยการนำผล"
+    ));
+    assert!(
+        intro[0]
+            .1
+            .ends_with("ภายในหน่วยงานให้ดีขึ้นนั้น ซึ่งมีผลการดำเนินการ ดังนี้")
+    );
+    // Lines 10–11: the agency, then its district on the next line.
+    assert_eq!(
+        prose.title_lines[0].text,
+        "องค์การบริหารส่วนตำบลลำภูรา อำเภอห้วยยอด จังหวัดตรัง"
+    );
     let Some(Section::Recommendations(r)) = doc.sections.last() else {
         panic!("recommendations last")
     };
@@ -378,6 +400,24 @@ fn seed_004_one_cell_per_line_plan() {
         "ควรมอบหมายงานให้ นางสาวกาญจนา ผลขาวดำเนินการเว็ปไซต์ให้เป็นปัจจุบัน"
     );
     assert_eq!(ms[0].responsible, ["สำนักปลัด"]);
+    // Line 3 introduces the table ("จากการวิเคราะห์… ดังนี้"); line 66 "หมายเหตุ …" closes it.
+    let prose = &measure_sections(&doc)[0].prose;
+    assert_eq!(prose.intro.len(), 1);
+    assert_eq!(prose.intro[0].line, 3);
+    assert!(
+        prose.intro[0]
+            .text
+            .starts_with("จากการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส")
+    );
+    assert!(prose.intro[0].text.ends_with("ดังนี้"));
+    assert_eq!(prose.closing.len(), 1);
+    assert_eq!(
+        (prose.closing[0].line, prose.closing[0].text.as_str()),
+        (
+            66,
+            "หมายเหตุ หาก อปท. มีการจัดทำรายงานดังกล่าว จะสามารถนำไปตอบแบบประเมินฯ (OIT) ข้อ O41 O42 และ O43"
+        )
+    );
     // Measures 2 and 3 continue after page breaks with their titles repeated: one measure each.
     assert_eq!(ms[1].steps.len(), 4);
     assert_eq!(

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Heading;
+use super::{Heading, SectionProse};
 use crate::code::Code;
 
 /// A question (or OIT item) row of an analysis table.
@@ -77,4 +77,7 @@ pub struct AnalysedIndicator {
 pub struct AnalysisSection {
     /// Indicators in document order.
     pub indicators: Vec<AnalysedIndicator>,
+    /// Title lines and introduction printed before the first table, closing lines after the last.
+    #[serde(flatten)]
+    pub prose: SectionProse,
 }

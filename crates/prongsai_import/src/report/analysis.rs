@@ -3,7 +3,7 @@
 use prongsai_domain::CodePrefix;
 use prongsai_domain::document::{
     AnalysedIndicator, AnalysisSection, CodeRange, ColumnRole, Heading, IndicatorRef,
-    QuestionScore, Section,
+    QuestionScore, Section, SectionProse,
 };
 use prongsai_domain::framework::ToolCode;
 use prongsai_domain::thai::{CodeContext, normalize_code, parse_decimal};
@@ -28,6 +28,8 @@ struct Rows {
 pub struct AnalysisBuilder {
     done: Vec<AnalysedIndicator>,
     current: Option<Rows>,
+    /// Prose printed before its first table (and after its last, when nothing follows).
+    pub prose: SectionProse,
 }
 
 impl AnalysisBuilder {
@@ -76,6 +78,7 @@ impl AnalysisBuilder {
         self.close(ctx, sink);
         Section::Analysis(AnalysisSection {
             indicators: self.done,
+            prose: self.prose,
         })
     }
 }

@@ -2,7 +2,7 @@
 
 use prongsai_domain::Catalog;
 use prongsai_domain::document::{
-    Agency, DocumentKind, Heading, Recognition, ReportDocument, SCHEMA_VERSION, Section,
+    Agency, DocumentKind, Fragment, Heading, Recognition, ReportDocument, SCHEMA_VERSION, Section,
     SourceFormat,
 };
 
@@ -135,6 +135,21 @@ impl Asm<'_> {
         }
     }
 
+    /// Prose after the open table, when no table follows it, is that section's closing.
+    fn claim_closing(&mut self) {
+        if self.table.is_none() && self.analysis.is_none() {
+            return;
+        }
+        let rest = self.sink.claim_prose();
+        let mut closing: Vec<Fragment> = rest.title_lines.into_iter().chain(rest.intro).collect();
+        closing.sort_by_key(|f| f.line);
+        if let Some(t) = self.table.as_mut() {
+            t.prose.closing = closing;
+        } else if let Some(a) = self.analysis.as_mut() {
+            a.prose.closing = closing;
+        }
+    }
+
     fn close_all(&mut self) {
         self.close_tables();
         if let Some(r) = self.recommend.take() {
@@ -158,6 +173,7 @@ impl Asm<'_> {
         let text = cell_text(raw);
         if text.starts_with(RECOMMEND_WORD) && text.chars().count() <= MAX_RECOMMEND_HEADING {
             self.prose_open = false;
+            self.claim_closing();
             self.close_tables();
             self.flush_headings();
             self.recommend = Some(RecommendBuilder::new(line, raw));
@@ -218,7 +234,13 @@ impl Asm<'_> {
                 if let Some(t) = self.table.take() {
                     self.sections.push(t.finish(self.ctx, &mut self.sink));
                 }
-                let a = self.analysis.get_or_insert_with(AnalysisBuilder::default);
+                // Prose between two indicator tables stays in `paragraphs` only.
+                let prose = self.sink.claim_prose();
+                let a = self.analysis.get_or_insert_with(|| {
+                    let mut a = AnalysisBuilder::default();
+                    a.prose = prose;
+                    a
+                });
                 a.start(headings, header, self.ctx, &mut self.sink);
             }
             TableKind::Plan | TableKind::Report => {
@@ -228,7 +250,9 @@ impl Asm<'_> {
                 for extra in headings {
                     self.sink.paragraph(extra.line, &extra.text);
                 }
-                self.table = Some(MeasureTable::new(first, header));
+                let mut table = MeasureTable::new(first, header);
+                table.prose = self.sink.claim_prose();
+                self.table = Some(table);
             }
         }
         for (l, c) in std::mem::take(&mut self.pending_rows) {
@@ -267,6 +291,7 @@ impl Asm<'_> {
         format: SourceFormat,
         lines: usize,
     ) -> Result<ReportDocument, String> {
+        self.claim_closing();
         self.close_all();
         self.flush_headings();
         let orphans = std::mem::take(&mut self.pending_rows);

@@ -57,6 +57,8 @@ const PHRASE_OPENERS: &[&str] = &[
     "อีกทั้ง",
     "เช่น",
     "ได้แก่",
+    "อำเภอ",
+    "จังหวัด",
 ];
 
 /// Words that close a phrase: a wrapped line that ends with one had a space after it.
@@ -233,6 +235,11 @@ mod tests {
         assert_eq!(
             wrapped("ขององค์การบริหารส่วนตำบลลำภูรา", "ประจำปีงบประมาณ พ.ศ. ๒๕๖๗"),
             "ขององค์การบริหารส่วนตำบลลำภูรา ประจำปีงบประมาณ พ.ศ. ๒๕๖๗"
+        );
+        // Seed 003 lines 10–11: a district after the agency's name.
+        assert_eq!(
+            wrapped("องค์การบริหารส่วนตำบลลำภูรา", "อำเภอห้วยยอด จังหวัดตรัง"),
+            "องค์การบริหารส่วนตำบลลำภูรา อำเภอห้วยยอด จังหวัดตรัง"
         );
         // Digits, brackets and Latin at the break keep a space.
         assert_eq!(

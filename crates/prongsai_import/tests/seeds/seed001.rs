@@ -1,6 +1,6 @@
 //! Seed 001: an analysis of ITA results (every question score, weakest, cause, guidance) followed by the measures plan.
 
-use prongsai_domain::document::{AnalysedIndicator, DocumentKind};
+use prongsai_domain::document::{AnalysedIndicator, DocumentKind, Fragment, Section};
 
 use super::{date, measure_sections, measures, pairs, period, seed, whole};
 
@@ -122,6 +122,44 @@ fn seed_001_analysis_with_every_question_score() {
     );
     assert_eq!(weakest(nine), ["O12"]);
     assert!(nine.guidance.contains("นอกจากนี้หน่วยงานควรศึกษา"));
+}
+
+#[test]
+fn seed_001_section_titles_and_intro_are_kept() {
+    let doc = seed("001");
+    let texts = |f: &[Fragment]| -> Vec<(usize, String)> {
+        f.iter().map(|f| (f.line, f.text.clone())).collect()
+    };
+    let analysis = doc
+        .sections
+        .iter()
+        .find_map(|s| match s {
+            Section::Analysis(a) => Some(a),
+            _ => None,
+        })
+        .unwrap();
+    // Lines 5–6, one paragraph cut at "…องค์กรบริหารส่วน" / "ตำบลหนองกะปุ …".
+    assert_eq!(
+        texts(&analysis.prose.title_lines),
+        [(5, "แสดงการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานขององค์กรบริหารส่วนตำบลหนองกะปุ ในปีงบประมาณพ.ศ.๒๕๖๘(๑๐ ตัวชี้วัด)".to_string())]
+    );
+    let plan = &measure_sections(&doc)[0].prose;
+    // Lines 70–71 (one title cut at "…ขับเคลื่อนการ" / "ส่งเสริม…") and 73; "ของ องค์การ" is written
+    // "ขององค์การ" elsewhere in the document, so its space goes.
+    assert_eq!(
+        texts(&plan.title_lines),
+        [
+            (70, "การกำหนดวิธีการนำผลการวิเคราะห์ไปสู่การปฏิบัติการหรือมาตรการเพื่อขับเคลื่อนการส่งเสริมคุณธรรมและความโปร่งใส".to_string()),
+            (73, "ขององค์การบริหารส่วนตำบลหนองกะบู่ ประจำปีงบประมาณ พ.ศ. ๒๕๖๘".to_string()),
+        ]
+    );
+    assert_eq!(plan.intro.len(), 1);
+    assert_eq!(plan.intro[0].line, 75);
+    assert!(plan.intro[0].text.starts_with(
+        "จากการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๘"
+    ));
+    assert!(plan.intro[0].text.ends_with("ให้ดีขึ้น ดังนี้"));
+    assert!(plan.closing.is_empty());
 }
 
 #[test]
