@@ -1,6 +1,6 @@
 //! Seed 001: an analysis of ITA results (every question score, weakest, cause, guidance) followed by the measures plan.
 
-use prongsai_domain::document::{AnalysedIndicator, DocumentKind, Fragment, Section};
+use prongsai_domain::document::{AnalysedIndicator, DocumentKind, Fragment, Section, Warning};
 
 use super::{date, measure_sections, measures, pairs, period, seed, whole};
 
@@ -84,11 +84,39 @@ fn seed_001_analysis_with_every_question_score() {
     );
     // "๘ ท่านเคยถูก…" in an IIT table is i8; it is not the lowest score (i7 is), and we say so.
     assert_eq!(weakest(ind[2]), ["i8"]);
+    // Line 25 names "๘ ท่านเคยถูก…" (i8, printed ๙๙.๓๘ on line 26) while line 25's i7 is ๙๘.๗๕:
+    // one Thai warning on line 25, naming both.
+    let wrong: Vec<&Warning> = doc
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("ได้คะแนนน้อยที่สุด"))
+        .collect();
+    assert_eq!(wrong.len(), 1, "{wrong:?}");
+    assert_eq!(wrong[0].line, Some(25));
+    assert!(wrong[0].message.contains("i8 (99.38)") && wrong[0].message.contains("i7 (98.75)"));
     assert!(
-        doc.warnings
-            .iter()
-            .any(|w| w.message.contains("i8 (99.38)") && w.message.contains("i7 (98.75)"))
+        !wrong[0].message.contains("the "),
+        "Thai only: {}",
+        wrong[0].message
     );
+    // The lowest printed scores, read from the table by hand (ties kept, none when all are 100).
+    let lowest = |i: &AnalysedIndicator| -> Vec<String> {
+        i.lowest.iter().map(ToString::to_string).collect()
+    };
+    let want: [&[&str]; 9] = [
+        &["i2"],
+        &["i6"],
+        &["i7"],
+        &["i10", "i11"],
+        &[],
+        &["e2"],
+        &["e6"],
+        &["e8"],
+        &[],
+    ];
+    for (i, want) in ind.iter().zip(want) {
+        assert_eq!(lowest(i), want, "indicator {:?}", i.number);
+    }
     assert_eq!(weakest(ind[3]), ["i10", "i11"]);
     assert!(ind[4].weakest.is_empty(), "\"-ไม่มี\" means none");
     assert_eq!(weakest(ind[6]), ["e6"]);
