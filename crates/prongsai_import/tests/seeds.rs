@@ -4,6 +4,8 @@
 mod formats;
 #[path = "seeds/seed001.rs"]
 mod seed001;
+#[path = "seeds/words.rs"]
+mod words;
 
 use std::sync::OnceLock;
 
@@ -24,7 +26,7 @@ pub(crate) fn catalog() -> &'static Catalog {
 }
 
 /// The text of seed `prefix` (e.g. "002"), or a loud failure naming where it was looked for.
-fn seed_text(prefix: &str) -> (String, String) {
+pub(crate) fn seed_text(prefix: &str) -> (String, String) {
     let dir = std::fs::read_dir(SEEDS).unwrap_or_else(|e| {
         panic!("the seed documents must be at {SEEDS} (shared/ beside the repository): {e}")
     });
@@ -144,14 +146,13 @@ fn seed_000_implementation_report() {
     );
     // The last outcome continues on the next page (a row whose first cells are empty).
     assert!(
-        m.outcomes[2]
-            .ends_with("และสามารถ ปฏิบัติตามคู่มือและแนวทางปฏิบัติได้อย่างถูกต้องสามารถรักษาระดับคะแนนได้")
+        m.outcomes[2].ends_with("และสามารถปฏิบัติตามคู่มือและแนวทางปฏิบัติได้อย่างถูกต้องสามารถรักษาระดับคะแนนได้")
     );
     assert_eq!(ms[5].responsible, ["สำนักปลัด", "กองคลัง"]);
     let m = ms[6];
     assert_eq!(m.title, "การปรับปรุงการทำงาน");
     assert_eq!(m.steps.len(), 5);
-    assert!(m.steps[4].ends_with("การให้บริการ ของหน่วยงาน"));
+    assert!(m.steps[4].ends_with("การให้บริการของหน่วยงาน"));
     assert_eq!(m.results.len(), 5);
     assert!(m.results[4].contains("Webboard, เพจ Facebook"));
     assert!(m.outcomes[4].ends_with("สามารถตอบสนองกับความต้องการ ของประชาชนได้"));
@@ -190,7 +191,7 @@ fn seed_002_themed_report_with_linked_scores() {
     assert_eq!(measures(&doc).len(), 19);
     // The E-Service measure: its outcome cell continues after the page break.
     let m = sections[1].measures.first().unwrap();
-    assert_eq!(m.title, "จัดทำช่องทางการให้บริการ ในรูปแบบออนไลน์ หรือ E- Service");
+    assert_eq!(m.title, "จัดทำช่องทางการให้บริการในรูปแบบออนไลน์ หรือ E- Service");
     assert_eq!(period(m), (date(2024, 10, 1), date(2024, 12, 31)));
     assert_eq!(m.responsible, ["สำนักปลัดเทศบาล"]);
     assert_eq!(m.results.len(), 2);
@@ -279,6 +280,28 @@ fn seed_003_report_and_recommendations() {
     assert_eq!(ms[0].title, "มาตรการนโยบาย No Gift Policy");
     assert_eq!(ms[0].results[0], "ผู้บริหารประกาศนโยบาย No Gift Policy");
     assert!(ms.iter().all(|m| m.period.is_none() && m.steps.is_empty()));
+    // Lines 17–22, one paragraph cut at six line ends: "…และความ" / "โปร่งใส…", "…ให้ดีขึ้น" / "นั้น …".
+    let prose = &measure_sections(&doc)[0].prose;
+    let intro: Vec<(usize, &str)> = prose
+        .intro
+        .iter()
+        .map(|f| (f.line, f.text.as_str()))
+        .collect();
+    assert_eq!(intro.len(), 1);
+    assert_eq!(intro[0].0, 17);
+    assert!(intro[0].1.starts_with(
+        "ตามที่องค์การบริหารส่วนตำบลลำภูรา ได้มีมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน โดยการนำผล"
+    ));
+    assert!(
+        intro[0]
+            .1
+            .ends_with("ภายในหน่วยงานให้ดีขึ้นนั้น ซึ่งมีผลการดำเนินการ ดังนี้")
+    );
+    // Lines 10–11: the agency, then its district on the next line.
+    assert_eq!(
+        prose.title_lines[0].text,
+        "องค์การบริหารส่วนตำบลลำภูรา อำเภอห้วยยอด จังหวัดตรัง"
+    );
     let Some(Section::Recommendations(r)) = doc.sections.last() else {
         panic!("recommendations last")
     };
@@ -377,6 +400,24 @@ fn seed_004_one_cell_per_line_plan() {
         "ควรมอบหมายงานให้ นางสาวกาญจนา ผลขาวดำเนินการเว็ปไซต์ให้เป็นปัจจุบัน"
     );
     assert_eq!(ms[0].responsible, ["สำนักปลัด"]);
+    // Line 3 introduces the table ("จากการวิเคราะห์… ดังนี้"); line 66 "หมายเหตุ …" closes it.
+    let prose = &measure_sections(&doc)[0].prose;
+    assert_eq!(prose.intro.len(), 1);
+    assert_eq!(prose.intro[0].line, 3);
+    assert!(
+        prose.intro[0]
+            .text
+            .starts_with("จากการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส")
+    );
+    assert!(prose.intro[0].text.ends_with("ดังนี้"));
+    assert_eq!(prose.closing.len(), 1);
+    assert_eq!(
+        (prose.closing[0].line, prose.closing[0].text.as_str()),
+        (
+            66,
+            "หมายเหตุ หาก อปท. มีการจัดทำรายงานดังกล่าว จะสามารถนำไปตอบแบบประเมินฯ (OIT) ข้อ O41 O42 และ O43"
+        )
+    );
     // Measures 2 and 3 continue after page breaks with their titles repeated: one measure each.
     assert_eq!(ms[1].steps.len(), 4);
     assert_eq!(
@@ -391,7 +432,7 @@ fn seed_004_one_cell_per_line_plan() {
         ]
     );
     assert_eq!(ms[2].steps.len(), 4);
-    assert!(ms[2].steps[1].contains("ขั้นตอน การจัดซื้อจัดจ้างภาครัฐในระบบเครือข่ายสารสนเทศ"));
+    assert!(ms[2].steps[1].contains("ขั้นตอนการจัดซื้อจัดจ้างภาครัฐในระบบเครือข่ายสารสนเทศ"));
     assert_eq!(ms[2].responsible, ["งานพัสดุ", "กองคลัง"]);
     assert_eq!(ms[3].steps.len(), 3);
     let furniture: Vec<&str> = doc.furniture.iter().map(|f| f.text.as_str()).collect();

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Heading;
+use super::{Heading, SectionProse};
 use crate::code::Code;
 
 /// A question (or OIT item) row of an analysis table.
@@ -62,8 +62,13 @@ pub struct AnalysedIndicator {
     pub questions: Vec<QuestionScore>,
     /// Code ranges printed instead of single questions.
     pub ranges: Vec<CodeRange>,
-    /// ข้อคำถามที่ได้คะแนนน้อยที่สุด: empty when the document says none ("ไม่มี").
+    /// ข้อคำถามที่ได้คะแนนน้อยที่สุด as the document names them: empty when it says none ("ไม่มี").
     pub weakest: Vec<WeakestQuestion>,
+    /// The questions whose printed score is the lowest of the table (all of them on a tie);
+    /// empty when that lowest score is 100 or no score is printed. It may differ from `weakest`
+    /// (a warning says so): a renderer marks the weakest from this.
+    #[serde(default)]
+    pub lowest: Vec<Code>,
     /// สาเหตุเกิดจาก.
     pub cause: String,
     /// แนวทางการยกระดับผลการประเมิน.
@@ -77,4 +82,7 @@ pub struct AnalysedIndicator {
 pub struct AnalysisSection {
     /// Indicators in document order.
     pub indicators: Vec<AnalysedIndicator>,
+    /// Title lines and introduction printed before the first table, closing lines after the last.
+    #[serde(flatten)]
+    pub prose: SectionProse,
 }

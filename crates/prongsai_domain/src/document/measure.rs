@@ -3,7 +3,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::Heading;
+use super::{Heading, SectionProse};
 use crate::code::Code;
 
 /// What a table column holds, recognised from its Thai header words.
@@ -118,6 +118,9 @@ pub struct MeasureSection {
     pub columns: Vec<Option<ColumnRole>>,
     /// Its measures in order.
     pub measures: Vec<Measure>,
+    /// Title lines and introduction printed before the table, closing lines after it.
+    #[serde(flatten)]
+    pub prose: SectionProse,
 }
 
 /// Serde for optional civil dates as ISO 8601 strings, without jiff's serde feature.

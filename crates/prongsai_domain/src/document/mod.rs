@@ -127,6 +127,23 @@ pub struct Heading {
     pub indicator: Option<u8>,
 }
 
+/// The prose printed around one section's table: the title lines and introduction before it,
+/// and the closing lines after the document's last table. The same fragments are also in the
+/// document's `paragraphs` (older readers keep working); these say where they belong.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SectionProse {
+    /// Short lines before the table that read as its title ("การกำหนดวิธีการนำผลการวิเคราะห์…",
+    /// "ของ องค์การบริหารส่วนตำบล… ประจำปีงบประมาณ พ.ศ. ๒๕๖๘").
+    #[serde(default)]
+    pub title_lines: Vec<Fragment>,
+    /// Introductory paragraphs before the table ("จากการวิเคราะห์… ดังนี้", "ตามที่… ได้มีมาตรการ…").
+    #[serde(default)]
+    pub intro: Vec<Fragment>,
+    /// Paragraphs after the table when no other section follows ("หมายเหตุ …").
+    #[serde(default)]
+    pub closing: Vec<Fragment>,
+}
+
 /// One part of a document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]

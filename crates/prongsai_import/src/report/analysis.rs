@@ -3,7 +3,7 @@
 use prongsai_domain::CodePrefix;
 use prongsai_domain::document::{
     AnalysedIndicator, AnalysisSection, CodeRange, ColumnRole, Heading, IndicatorRef,
-    QuestionScore, Section,
+    QuestionScore, Section, SectionProse,
 };
 use prongsai_domain::framework::ToolCode;
 use prongsai_domain::thai::{CodeContext, normalize_code, parse_decimal};
@@ -12,7 +12,7 @@ use super::clean::{cell_text, pieces};
 use super::header::Header;
 use super::headings::indicator_of;
 use super::links::leading_code;
-use super::review::{check_weakest, split_review};
+use super::review::{check_weakest, lowest, split_review};
 use super::sink::{Ctx, Sink};
 
 /// The rows of one indicator's table, read when the table ends.
@@ -28,6 +28,8 @@ struct Rows {
 pub struct AnalysisBuilder {
     done: Vec<AnalysedIndicator>,
     current: Option<Rows>,
+    /// Prose printed before its first table (and after its last, when nothing follows).
+    pub prose: SectionProse,
 }
 
 impl AnalysisBuilder {
@@ -76,6 +78,7 @@ impl AnalysisBuilder {
         self.close(ctx, sink);
         Section::Analysis(AnalysisSection {
             indicators: self.done,
+            prose: self.prose,
         })
     }
 }
@@ -135,6 +138,7 @@ fn indicator(rows: Rows, ctx: Ctx<'_>, sink: &mut Sink) -> AnalysedIndicator {
         questions: Vec::new(),
         ranges: Vec::new(),
         weakest: Vec::new(),
+        lowest: Vec::new(),
         cause: String::new(),
         guidance: String::new(),
         oit_refs: Vec::new(),
@@ -173,6 +177,7 @@ fn indicator(rows: Rows, ctx: Ctx<'_>, sink: &mut Sink) -> AnalysedIndicator {
         sink,
     );
     settle_number(&mut out, ctx, sink);
+    out.lowest = lowest(&out);
     check_weakest(&out, review_line.unwrap_or(0), sink);
     out
 }

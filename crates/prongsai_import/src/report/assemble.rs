@@ -2,7 +2,7 @@
 
 use prongsai_domain::Catalog;
 use prongsai_domain::document::{
-    Agency, DocumentKind, Heading, Recognition, ReportDocument, SCHEMA_VERSION, Section,
+    Agency, DocumentKind, Fragment, Heading, Recognition, ReportDocument, SCHEMA_VERSION, Section,
     SourceFormat,
 };
 
@@ -43,6 +43,8 @@ struct Asm<'a> {
     recommend: Option<RecommendBuilder>,
     headings: Vec<Heading>,
     pending_rows: Vec<(usize, Vec<String>)>,
+    /// Whether the last block was a prose line, so the next line continues its paragraph.
+    prose_open: bool,
 }
 
 /// Assembles `blocks` into a document; `Err` explains why nothing could be classified.
@@ -69,6 +71,7 @@ pub fn assemble(
         recommend: None,
         headings: Vec::new(),
         pending_rows: Vec::new(),
+        prose_open: false,
     };
     for w in facts.warnings {
         asm.sink.warn(w.line, w.message);
@@ -102,6 +105,9 @@ pub fn assemble(
         if title.next_if_eq(&&i).is_some() {
             continue;
         }
+        if !matches!(block, Block::Text { .. }) {
+            asm.prose_open = false;
+        }
         match block {
             Block::Blank => {}
             Block::Furniture { line, text } => asm.sink.furniture(*line, text),
@@ -129,6 +135,21 @@ impl Asm<'_> {
         }
     }
 
+    /// Prose after the open table, when no table follows it, is that section's closing.
+    fn claim_closing(&mut self) {
+        if self.table.is_none() && self.analysis.is_none() {
+            return;
+        }
+        let rest = self.sink.claim_prose();
+        let mut closing: Vec<Fragment> = rest.title_lines.into_iter().chain(rest.intro).collect();
+        closing.sort_by_key(|f| f.line);
+        if let Some(t) = self.table.as_mut() {
+            t.prose.closing = closing;
+        } else if let Some(a) = self.analysis.as_mut() {
+            a.prose.closing = closing;
+        }
+    }
+
     fn close_all(&mut self) {
         self.close_tables();
         if let Some(r) = self.recommend.take() {
@@ -151,6 +172,8 @@ impl Asm<'_> {
         }
         let text = cell_text(raw);
         if text.starts_with(RECOMMEND_WORD) && text.chars().count() <= MAX_RECOMMEND_HEADING {
+            self.prose_open = false;
+            self.claim_closing();
             self.close_tables();
             self.flush_headings();
             self.recommend = Some(RecommendBuilder::new(line, raw));
@@ -166,10 +189,17 @@ impl Asm<'_> {
                 .flatten()
         });
         match heading {
-            Some(h) => self.headings.push(h),
+            Some(h) => {
+                self.headings.push(h);
+                self.prose_open = false;
+            }
+            None if self.prose_open && self.headings.is_empty() => {
+                self.sink.continue_paragraph(line, raw);
+            }
             None => {
                 self.flush_headings();
                 self.sink.paragraph(line, raw);
+                self.prose_open = true;
             }
         }
     }
@@ -204,7 +234,13 @@ impl Asm<'_> {
                 if let Some(t) = self.table.take() {
                     self.sections.push(t.finish(self.ctx, &mut self.sink));
                 }
-                let a = self.analysis.get_or_insert_with(AnalysisBuilder::default);
+                // Prose between two indicator tables stays in `paragraphs` only.
+                let prose = self.sink.claim_prose();
+                let a = self.analysis.get_or_insert_with(|| {
+                    let mut a = AnalysisBuilder::default();
+                    a.prose = prose;
+                    a
+                });
                 a.start(headings, header, self.ctx, &mut self.sink);
             }
             TableKind::Plan | TableKind::Report => {
@@ -214,7 +250,9 @@ impl Asm<'_> {
                 for extra in headings {
                     self.sink.paragraph(extra.line, &extra.text);
                 }
-                self.table = Some(MeasureTable::new(first, header));
+                let mut table = MeasureTable::new(first, header);
+                table.prose = self.sink.claim_prose();
+                self.table = Some(table);
             }
         }
         for (l, c) in std::mem::take(&mut self.pending_rows) {
@@ -253,6 +291,7 @@ impl Asm<'_> {
         format: SourceFormat,
         lines: usize,
     ) -> Result<ReportDocument, String> {
+        self.claim_closing();
         self.close_all();
         self.flush_headings();
         let orphans = std::mem::take(&mut self.pending_rows);

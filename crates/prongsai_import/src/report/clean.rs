@@ -3,6 +3,7 @@
 use prongsai_domain::thai::digit_value;
 
 use super::block::{HARD_BREAK, is_invisible, tag_len, tag_name};
+use super::thai::join_wrapped;
 
 /// Tags that end a paragraph or list item in exported tables.
 const BREAK_TAGS: &[&str] = &[
@@ -103,8 +104,7 @@ fn flush(out: &mut Vec<String>, lines: &mut Vec<String>, every_line: bool) {
             && !starts_with_marker(&line)
             && let Some(last) = out.last_mut()
         {
-            last.push(' ');
-            last.push_str(&line);
+            join_wrapped(last, &line);
         } else {
             out.push(line);
         }

@@ -5,6 +5,7 @@ use prongsai_domain::thai::{FiscalYear, digit_value};
 
 use super::block::Block;
 use super::clean::cell_text;
+use super::thai::join_wrapped;
 
 /// How agency names begin, longest first so "องค์การบริหารส่วนตำบล" wins over shorter forms.
 /// The misspellings are as printed in real documents.
@@ -55,7 +56,9 @@ pub fn header_facts(blocks: &[Block]) -> Facts {
             _ => break,
         }
     }
-    facts.title = title.join(" ");
+    for line in &title {
+        join_wrapped(&mut facts.title, line);
+    }
 
     let texts: Vec<(usize, String)> = blocks
         .iter()

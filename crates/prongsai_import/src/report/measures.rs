@@ -1,7 +1,7 @@
 //! Plan and report tables → measures: continuation rows joined cell by cell, then each column read by its role.
 
 use prongsai_domain::document::{
-    ColumnRole, Heading, Measure, MeasureSection, PeriodText, Section,
+    ColumnRole, Heading, Measure, MeasureSection, PeriodText, Section, SectionProse,
 };
 use prongsai_domain::thai::{CodeContext, parse_period};
 
@@ -17,6 +17,8 @@ pub struct MeasureTable {
     heading: Option<Heading>,
     header: Header,
     rows: Vec<RawMeasure>,
+    /// Prose printed before (and, for the last table, after) it.
+    pub prose: SectionProse,
 }
 
 /// One measure's raw cells, one per column, with continuation text already appended.
@@ -74,6 +76,7 @@ impl MeasureTable {
             heading,
             header,
             rows: Vec::new(),
+            prose: SectionProse::default(),
         }
     }
 
@@ -149,6 +152,7 @@ impl MeasureTable {
             heading: self.heading,
             columns: self.header.roles.clone(),
             measures,
+            prose: self.prose,
         };
         match self.header.kind {
             TableKind::Report => Section::ImplementationReport(section),
@@ -291,6 +295,7 @@ mod tests {
     fn continuation_drops_the_closing_tag_of_the_page() {
         let mut cell = "<p>๓. ผลการประเมิน และสามารถ</p>".to_string();
         append(&mut cell, "ปฏิบัติตามคู่มือ");
-        assert_eq!(cell_items(&cell), ["ผลการประเมิน และสามารถ ปฏิบัติตามคู่มือ"]);
+        // Seed 000 lines 26/28: "…และสามารถ" continues "ปฏิบัติตามคู่มือ…" inside one phrase.
+        assert_eq!(cell_items(&cell), ["ผลการประเมิน และสามารถปฏิบัติตามคู่มือ"]);
     }
 }

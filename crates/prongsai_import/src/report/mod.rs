@@ -21,6 +21,7 @@ pub mod recommend;
 pub mod review;
 pub mod sheet;
 pub mod sink;
+pub mod thai;
 
 use prongsai_domain::Catalog;
 use prongsai_domain::document::{ReportDocument, SCHEMA_VERSION, SourceFormat};
@@ -115,7 +116,45 @@ fn from_blocks(
     }
     let lines =
         lines.unwrap_or_else(|| blocks.iter().filter(|b| !matches!(b, Block::Blank)).count());
-    assemble::assemble(blocks, format, catalog, lines).map_err(|why| ImportError::file(file, why))
+    let blocks = rejoin_words(blocks);
+    assemble::assemble(&blocks, format, catalog, lines).map_err(|why| ImportError::file(file, why))
+}
+
+/// Every prose line and cell with the spaces PDF extraction put inside Thai words removed,
+/// judged against the whole document's text (see [`thai::join_split_words`]).
+fn rejoin_words(blocks: &[Block]) -> Vec<Block> {
+    let mut corpus = String::new();
+    for b in blocks {
+        match b {
+            Block::Text { text, .. } => corpus.push_str(text),
+            Block::Row { cells, .. } => {
+                for c in cells {
+                    corpus.push_str(c);
+                    corpus.push('\t');
+                }
+            }
+            Block::Blank | Block::Furniture { .. } => {}
+        }
+        corpus.push('\n');
+    }
+    let corpus = thai::Corpus::new(corpus);
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::Text { line, text } => Block::Text {
+                line: *line,
+                text: thai::join_split_words(text, &corpus),
+            },
+            Block::Row { line, cells } => Block::Row {
+                line: *line,
+                cells: cells
+                    .iter()
+                    .map(|c| thai::join_split_words(c, &corpus))
+                    .collect(),
+            },
+            Block::Blank | Block::Furniture { .. } => b.clone(),
+        })
+        .collect()
 }
 
 /// Reads our own JSON back (see docs/import-json.md), refusing other schema versions.

@@ -107,7 +107,25 @@ fn one_line(s: &str) -> String {
         .join(" ")
 }
 
-/// Warns when a question named weakest is not among the lowest scores as printed.
+/// The questions whose printed score is the table's lowest; none when it is 100 (nothing to raise).
+pub fn lowest(out: &AnalysedIndicator) -> Vec<Code> {
+    let min = out
+        .questions
+        .iter()
+        .filter_map(|q| q.score)
+        .fold(f64::INFINITY, f64::min);
+    if !min.is_finite() || min >= 100.0 {
+        return Vec::new();
+    }
+    out.questions
+        .iter()
+        .filter(|q| q.score == Some(min))
+        .map(|q| q.code)
+        .collect()
+}
+
+/// Warns (in Thai, with the line of the analysis text) when a question the document names
+/// weakest scores above the lowest printed score, or is not in the table at all.
 pub fn check_weakest(out: &AnalysedIndicator, line: usize, sink: &mut Sink) {
     let min = out
         .questions
@@ -126,21 +144,27 @@ pub fn check_weakest(out: &AnalysedIndicator, line: usize, sink: &mut Sink) {
         .questions
         .iter()
         .filter(|q| q.score == Some(min))
-        .map(|q| q.code.to_string())
+        .map(|q| format!("{} ({min})", q.code))
         .collect();
     for w in &out.weakest {
-        let Some(score) = w.code.and_then(|c| scores.get(&c)) else {
-            continue;
-        };
-        if *score > min {
-            let code = w.code.map(|c| c.to_string()).unwrap_or_default();
-            sink.warn(
+        let Some(code) = w.code else { continue };
+        match scores.get(&code) {
+            Some(score) if *score > min => sink.warn(
                 Some(line),
                 format!(
-                    "ข้อที่ระบุว่าได้คะแนนน้อยที่สุด {code} ({score}) ไม่ใช่ข้อที่ได้คะแนนต่ำสุด {} ({min}) (the question named weakest is not the lowest-scoring one)",
+                    "บรรทัด {line}: ข้อคำถามที่เอกสารระบุว่าได้คะแนนน้อยที่สุด {code} ({score}) ไม่ตรงกับคะแนนในตาราง ข้อที่ได้คะแนนน้อยที่สุดคือ {}",
                     lowest.join(", ")
                 ),
-            );
+            ),
+            Some(_) => {}
+            None if !out.questions.is_empty() => sink.warn(
+                Some(line),
+                format!(
+                    "บรรทัด {line}: ข้อคำถามที่เอกสารระบุว่าได้คะแนนน้อยที่สุด {code} ไม่อยู่ในตารางของตัวชี้วัดนี้ ข้อที่ได้คะแนนน้อยที่สุดคือ {}",
+                    lowest.join(", ")
+                ),
+            ),
+            None => {}
         }
     }
 }

@@ -2,16 +2,19 @@
 
 use std::collections::HashSet;
 
-use prongsai_domain::document::{Fragment, Warning};
+use prongsai_domain::document::{Fragment, SectionProse, Warning};
 use prongsai_domain::thai::FiscalYear;
 use prongsai_domain::{Code, Framework};
 
 use super::clean::cell_text;
+use super::thai::join_wrapped;
 
 /// Warnings beyond this many are counted in one last warning.
 const MAX_WARNINGS: usize = 200;
 /// Unknown codes listed in their warning; the rest are counted.
 const MAX_LISTED_CODES: usize = 50;
+/// A paragraph longer than this (in characters) is body text, not a title line.
+const MAX_TITLE_CHARS: usize = 160;
 
 /// The framework and year a document is read against.
 #[derive(Debug, Clone, Copy, Default)]
@@ -39,6 +42,8 @@ pub struct Sink {
     pub unknown_codes: Vec<(Code, usize)>,
     /// The same codes, for a quick membership test.
     unknown_seen: HashSet<Code>,
+    /// Index of the first paragraph no section has claimed yet.
+    unclaimed: usize,
 }
 
 impl Sink {
@@ -64,6 +69,27 @@ impl Sink {
         let text = cell_text(raw);
         if !text.is_empty() {
             self.paragraphs.push(Fragment { line, text });
+        }
+    }
+
+    /// Appends a wrapped line to the last paragraph (a paragraph PDF extraction cut at a line end).
+    pub fn continue_paragraph(&mut self, line: usize, raw: &str) {
+        let text = cell_text(raw);
+        match self.paragraphs.last_mut() {
+            Some(last) => join_wrapped(&mut last.text, &text),
+            None => self.paragraph(line, raw),
+        }
+    }
+
+    /// The paragraphs recorded since the last call, split into title lines and body text.
+    pub fn claim_prose(&mut self) -> SectionProse {
+        let fresh = self.paragraphs.get(self.unclaimed..).unwrap_or_default();
+        self.unclaimed = self.paragraphs.len();
+        let (intro, title_lines) = fresh.iter().cloned().partition(is_body_text);
+        SectionProse {
+            title_lines,
+            intro,
+            closing: Vec::new(),
         }
     }
 
@@ -118,4 +144,11 @@ impl Sink {
             });
         }
     }
+}
+
+/// Whether a paragraph reads as body text rather than a title line: long, or leading into a
+/// list or table ("… ดังนี้").
+fn is_body_text(f: &Fragment) -> bool {
+    f.text.chars().count() > MAX_TITLE_CHARS
+        || f.text.trim_end_matches([':', ' ', '.']).ends_with("ดังนี้")
 }

@@ -1,6 +1,6 @@
 //! Seed 001: an analysis of ITA results (every question score, weakest, cause, guidance) followed by the measures plan.
 
-use prongsai_domain::document::{AnalysedIndicator, DocumentKind};
+use prongsai_domain::document::{AnalysedIndicator, DocumentKind, Fragment, Section, Warning};
 
 use super::{date, measure_sections, measures, pairs, period, seed, whole};
 
@@ -84,11 +84,39 @@ fn seed_001_analysis_with_every_question_score() {
     );
     // "๘ ท่านเคยถูก…" in an IIT table is i8; it is not the lowest score (i7 is), and we say so.
     assert_eq!(weakest(ind[2]), ["i8"]);
+    // Line 25 names "๘ ท่านเคยถูก…" (i8, printed ๙๙.๓๘ on line 26) while line 25's i7 is ๙๘.๗๕:
+    // one Thai warning on line 25, naming both.
+    let wrong: Vec<&Warning> = doc
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("ได้คะแนนน้อยที่สุด"))
+        .collect();
+    assert_eq!(wrong.len(), 1, "{wrong:?}");
+    assert_eq!(wrong[0].line, Some(25));
+    assert!(wrong[0].message.contains("i8 (99.38)") && wrong[0].message.contains("i7 (98.75)"));
     assert!(
-        doc.warnings
-            .iter()
-            .any(|w| w.message.contains("i8 (99.38)") && w.message.contains("i7 (98.75)"))
+        !wrong[0].message.contains("the "),
+        "Thai only: {}",
+        wrong[0].message
     );
+    // The lowest printed scores, read from the table by hand (ties kept, none when all are 100).
+    let lowest = |i: &AnalysedIndicator| -> Vec<String> {
+        i.lowest.iter().map(ToString::to_string).collect()
+    };
+    let want: [&[&str]; 9] = [
+        &["i2"],
+        &["i6"],
+        &["i7"],
+        &["i10", "i11"],
+        &[],
+        &["e2"],
+        &["e6"],
+        &["e8"],
+        &[],
+    ];
+    for (i, want) in ind.iter().zip(want) {
+        assert_eq!(lowest(i), want, "indicator {:?}", i.number);
+    }
     assert_eq!(weakest(ind[3]), ["i10", "i11"]);
     assert!(ind[4].weakest.is_empty(), "\"-ไม่มี\" means none");
     assert_eq!(weakest(ind[6]), ["e6"]);
@@ -125,6 +153,44 @@ fn seed_001_analysis_with_every_question_score() {
 }
 
 #[test]
+fn seed_001_section_titles_and_intro_are_kept() {
+    let doc = seed("001");
+    let texts = |f: &[Fragment]| -> Vec<(usize, String)> {
+        f.iter().map(|f| (f.line, f.text.clone())).collect()
+    };
+    let analysis = doc
+        .sections
+        .iter()
+        .find_map(|s| match s {
+            Section::Analysis(a) => Some(a),
+            _ => None,
+        })
+        .unwrap();
+    // Lines 5–6, one paragraph cut at "…องค์กรบริหารส่วน" / "ตำบลหนองกะปุ …".
+    assert_eq!(
+        texts(&analysis.prose.title_lines),
+        [(5, "แสดงการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานขององค์กรบริหารส่วนตำบลหนองกะปุ ในปีงบประมาณพ.ศ.๒๕๖๘(๑๐ ตัวชี้วัด)".to_string())]
+    );
+    let plan = &measure_sections(&doc)[0].prose;
+    // Lines 70–71 (one title cut at "…ขับเคลื่อนการ" / "ส่งเสริม…") and 73; "ของ องค์การ" is written
+    // "ขององค์การ" elsewhere in the document, so its space goes.
+    assert_eq!(
+        texts(&plan.title_lines),
+        [
+            (70, "การกำหนดวิธีการนำผลการวิเคราะห์ไปสู่การปฏิบัติการหรือมาตรการเพื่อขับเคลื่อนการส่งเสริมคุณธรรมและความโปร่งใส".to_string()),
+            (73, "ขององค์การบริหารส่วนตำบลหนองกะบู่ ประจำปีงบประมาณ พ.ศ. ๒๕๖๘".to_string()),
+        ]
+    );
+    assert_eq!(plan.intro.len(), 1);
+    assert_eq!(plan.intro[0].line, 75);
+    assert!(plan.intro[0].text.starts_with(
+        "จากการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๘"
+    ));
+    assert!(plan.intro[0].text.ends_with("ให้ดีขึ้น ดังนี้"));
+    assert!(plan.closing.is_empty());
+}
+
+#[test]
 fn seed_001_measures_plan_per_indicator() {
     let doc = seed("001");
     let sections = measure_sections(&doc);
@@ -144,10 +210,10 @@ fn seed_001_measures_plan_per_indicator() {
             m.title
         );
     }
-    assert_eq!(ms[1].title, "ประชาสัมพันธ์ กระบวนการจัดซื้อจัด จ้าง");
+    assert_eq!(ms[1].title, "ประชาสัมพันธ์ กระบวนการจัดซื้อจัดจ้าง");
     assert_eq!(
         ms[1].analysis,
-        "หน่วยงานมีการจัดซื้อ จัดจ้างที่เอื้อประโยชน์ ให้บุคคลใดบุคคลหนึ่ง"
+        "หน่วยงานมีการจัดซื้อจัดจ้างที่เอื้อประโยชน์ให้บุคคลใดบุคคลหนึ่ง"
     );
     assert_eq!(ms[1].responsible, ["สำนักปลัด"]);
     assert_eq!(ms[3].responsible, ["กองคลัง"]);
