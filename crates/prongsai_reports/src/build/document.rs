@@ -3,8 +3,8 @@
 use std::sync::LazyLock;
 
 use prongsai_domain::document::{
-    AnalysedIndicator, DocumentKind, EitPart, Measure, MeasureSection, Recommendation,
-    RecommendationsSection, ReportDocument, Section, ToolRecommendations,
+    AnalysedIndicator, DocumentKind, EitPart, Fragment, Measure, MeasureSection, Recommendation,
+    RecommendationsSection, ReportDocument, Section, SectionProse, ToolRecommendations,
 };
 use prongsai_domain::{Catalog, Framework};
 
@@ -74,13 +74,79 @@ pub fn from_document(doc: &ReportDocument, kind: ReportKind) -> Result<ReportDat
             ));
         }
     }
-    if same_kind(doc.kind, kind) {
-        data.paragraphs = doc.paragraphs.iter().map(|p| p.text.clone()).collect();
-    }
+    prose(doc, kind, &mut data);
     if carries_recommendations(doc.kind, kind) {
         data.header.recommendations = recommendations(doc);
     }
     Ok(data)
+}
+
+/// The sections a `kind` report is built from (the plan falls back to the report's measures).
+fn sections_of(doc: &ReportDocument, kind: ReportKind) -> Vec<&Section> {
+    let pick =
+        |f: &dyn Fn(&Section) -> bool| doc.sections.iter().filter(|s| f(s)).collect::<Vec<_>>();
+    match kind {
+        ReportKind::Analysis => pick(&|s| matches!(s, Section::Analysis(_))),
+        ReportKind::Measures => {
+            let plans = pick(&|s| matches!(s, Section::MeasuresPlan(_)));
+            if plans.is_empty() {
+                pick(&|s| matches!(s, Section::ImplementationReport(_)))
+            } else {
+                plans
+            }
+        }
+        ReportKind::Implementation | ReportKind::Midyear => {
+            pick(&|s| matches!(s, Section::ImplementationReport(_)))
+        }
+        ReportKind::Oit => Vec::new(),
+    }
+}
+
+fn section_prose(s: &Section) -> Option<&SectionProse> {
+    match s {
+        Section::Analysis(a) => Some(&a.prose),
+        Section::MeasuresPlan(m) | Section::ImplementationReport(m) => Some(&m.prose),
+        Section::Recommendations(_) => None,
+    }
+}
+
+/// The document's own words around the report's tables: the title its section printed, the
+/// introduction and the closing; prose of the document that belongs to no section stays with a
+/// report of the document's own kind, so nothing of it is lost.
+fn prose(doc: &ReportDocument, kind: ReportKind, data: &mut ReportData) {
+    let mine: Vec<&SectionProse> = sections_of(doc, kind)
+        .into_iter()
+        .filter_map(section_prose)
+        .collect();
+    let texts = |f: &dyn Fn(&SectionProse) -> &Vec<Fragment>| -> Vec<String> {
+        mine.iter()
+            .flat_map(|p| f(p).iter())
+            .map(|x| x.text.trim().to_owned())
+            .filter(|t| !t.is_empty())
+            .collect()
+    };
+    let title = texts(&|p| &p.title_lines).join(" ");
+    if !title.is_empty() {
+        data.header.title = title;
+    }
+    data.paragraphs = texts(&|p| &p.intro);
+    data.header.closing = texts(&|p| &p.closing);
+    if same_kind(doc.kind, kind) {
+        let placed: Vec<usize> = doc
+            .sections
+            .iter()
+            .filter_map(section_prose)
+            .flat_map(|p| p.title_lines.iter().chain(&p.intro).chain(&p.closing))
+            .map(|f| f.line)
+            .collect();
+        data.paragraphs.extend(
+            doc.paragraphs
+                .iter()
+                .filter(|p| !placed.contains(&p.line))
+                .map(|p| p.text.trim().to_owned())
+                .filter(|t| !t.is_empty() && *t != doc.title.trim()),
+        );
+    }
 }
 
 /// Whether the `kind` report of a document of kind `doc` prints the document's recommendations.
@@ -244,18 +310,17 @@ fn same_kind(doc: DocumentKind, kind: ReportKind) -> bool {
 }
 
 /// One analysed indicator as printed. The weakest questions are marked from the scores the
-/// document printed (the lowest of the indicator), not from the question it named, which is
-/// sometimes wrong (the importer warns about it); without scores the named ones are marked.
+/// document printed (its lowest, none when that is 100), not from the question it named, which is
+/// sometimes wrong (the importer warns about it); without printed scores the named ones are marked.
 fn indicator_block(ind: &AnalysedIndicator, fw: Option<&Framework>) -> IndicatorBlock {
     let named: Vec<_> = ind.weakest.iter().filter_map(|w| w.code).collect();
-    let lowest = ind
-        .questions
-        .iter()
-        .filter_map(|q| q.score)
-        .fold(None, |m: Option<f64>, s| Some(m.map_or(s, |m| m.min(s))));
-    let weakest = |q: &prongsai_domain::document::QuestionScore| match lowest {
-        Some(low) => q.score.is_some_and(|s| (s - low).abs() < 1e-9),
-        None => named.contains(&q.code),
+    let scored = ind.questions.iter().any(|q| q.score.is_some());
+    let weakest = |q: &prongsai_domain::document::QuestionScore| {
+        if scored {
+            ind.lowest.contains(&q.code)
+        } else {
+            named.contains(&q.code)
+        }
     };
     IndicatorBlock {
         number: ind.number,

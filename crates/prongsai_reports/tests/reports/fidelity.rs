@@ -19,8 +19,19 @@ fn fields(doc: &ReportDocument, kind: ReportKind) -> Vec<(String, String)> {
             out.push((what.to_owned(), value.to_owned()));
         }
     };
+    let mut prose = |p: &prongsai_domain::document::SectionProse,
+                     push: &mut dyn FnMut(&str, &str)| {
+        for f in p.title_lines.iter().chain(&p.intro).chain(&p.closing) {
+            push("section prose", &f.text);
+        }
+    };
     match kind {
         ReportKind::Analysis => {
+            for s in &doc.sections {
+                if let Section::Analysis(a) = s {
+                    prose(&a.prose, &mut push);
+                }
+            }
             for ind in doc.indicators() {
                 push("indicator name", &ind.name);
                 for q in &ind.questions {
@@ -47,6 +58,7 @@ fn fields(doc: &ReportDocument, kind: ReportKind) -> Vec<(String, String)> {
                 if let Some(h) = &m.heading {
                     push("group heading", &h.text);
                 }
+                prose(&m.prose, &mut push);
                 for x in &m.measures {
                     push("title", &x.title);
                     if kind == ReportKind::Measures {

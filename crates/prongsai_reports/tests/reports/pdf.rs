@@ -464,7 +464,10 @@ fn seed_003_implementation_report_ends_with_the_recommendations_on_portrait_page
     );
     let arabic = layout_text(&rendered(&data, &common::arabic()), None);
     assert!(normalize(&arabic).contains("ข้อEP1"));
-    assert!(!normalize(&arabic).contains("O10,O11"), "cited items print as words");
+    assert!(
+        !normalize(&arabic).contains("O10,O11"),
+        "cited items print as words"
+    );
     assert!(!has_thai_digit(&arabic), "{arabic}");
 }
 
