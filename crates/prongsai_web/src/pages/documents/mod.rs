@@ -61,7 +61,8 @@ struct DocumentsPage {
     base: String,
     docs: Vec<DocView>,
     formats: Vec<&'static str>,
-    preview: Option<String>,
+    /// The previewed document's frame address and title.
+    preview: Option<(String, String)>,
     can_edit: bool,
     signer: documents::Signer,
     signer_action: String,
@@ -174,10 +175,16 @@ pub async fn page(
             .find(|d| d.slug == p && d.missing.is_empty())
             .map(|d| {
                 let sep = if d.query.is_empty() { "?" } else { "&" };
-                format!(
+                let src = format!(
                     "/agencies/{}/years/{year}/documents/{}/pdf{}{sep}inline=1",
                     agency.id, d.slug, d.query
-                )
+                );
+                let title = if d.text.title.trim().is_empty() {
+                    d.title.to_owned()
+                } else {
+                    d.text.title.clone()
+                };
+                (src, title)
             })
     });
     let signer = match typed.signer {
