@@ -3,10 +3,12 @@
 //! A4 with the government margins, the agency's font in every font slot, "- ๑ -" page numbers
 //! in the header, a portrait part (heading, introduction, analysis), a landscape part for the
 //! wide measures tables and, after them, a portrait part again for the assessor's
-//! recommendations. What docx-rs cannot express is patched into `word/document.xml` before it is
-//! zipped (see `patch.rs`); the zip docx-rs stores is then rewritten deflated (`package.rs`).
+//! recommendations. The analysis charts are PNG pictures rasterised from our SVG (`charts.rs`).
+//! What docx-rs cannot express is patched into `word/document.xml` before it is zipped (see
+//! `patch.rs`); the zip docx-rs stores is then rewritten deflated (`package.rs`).
 
 mod blocks;
+mod charts;
 mod content;
 mod package;
 mod patch;
@@ -33,7 +35,7 @@ const A4_H: u32 = 16838;
 pub fn render(data: &ReportData, options: &RenderOptions) -> Result<Vec<u8>, ReportError> {
     words::require_data(data)?;
     let ctx = Ctx::new(options);
-    let parts = content::build(&ctx, data);
+    let parts = content::build(&ctx, data)?;
     let mut docx = setup(&ctx);
     if parts.landscape.is_empty() {
         docx = append(append(docx, parts.portrait), parts.after)

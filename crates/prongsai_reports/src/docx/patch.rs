@@ -6,7 +6,8 @@ use crate::ReportError;
 /// - header rows (written with `cantSplit`, which only they carry) repeat as `w:tblHeader`;
 /// - justified paragraphs become Thai distributed (`w:jc="thaiDistribute"`);
 /// - every `w:sectPr` gets its page number format and its children in schema order
-///   (header references first, `w:pgNumType` after the margins).
+///   (header references first, `w:pgNumType` after the margins);
+/// - pictures get drawing ids of their own.
 pub(super) fn document(xml: &[u8], thai_digits: bool) -> Result<Vec<u8>, ReportError> {
     let s = std::str::from_utf8(xml).map_err(|e| ReportError::Docx(e.to_string()))?;
     let s = s
@@ -32,7 +33,20 @@ pub(super) fn document(xml: &[u8], thai_digits: bool) -> Result<Vec<u8>, ReportE
         rest = &rest[start + len..];
     }
     out.push_str(rest);
-    Ok(out.into_bytes())
+    Ok(number_pictures(&out).into_bytes())
+}
+
+/// docx-rs gives every picture the drawing id 1; Word wants them unique in the document.
+fn number_pictures(s: &str) -> String {
+    const DOC_PR: &str = r#"<wp:docPr id="1" name="Figure" />"#;
+    let mut out = String::with_capacity(s.len() + 64);
+    for (n, piece) in s.split(DOC_PR).enumerate() {
+        if n > 0 {
+            out.push_str(&format!(r#"<wp:docPr id="{n}" name="Picture {n}" />"#));
+        }
+        out.push_str(piece);
+    }
+    out
 }
 
 /// One `<w:sectPr>…</w:sectPr>` with its header references moved first and `w:pgNumType` added.
@@ -83,5 +97,18 @@ mod tests {
         );
         let arabic = String::from_utf8(document(xml.as_bytes(), false).unwrap()).unwrap();
         assert!(arabic.contains(r#"<w:pgNumType w:fmt="decimal" />"#));
+    }
+
+    #[test]
+    fn pictures_are_numbered() {
+        let pic = r#"<w:drawing><wp:docPr id="1" name="Figure" /></w:drawing>"#;
+        let out = String::from_utf8(document(pic.repeat(2).as_bytes(), true).unwrap()).unwrap();
+        assert_eq!(
+            out,
+            concat!(
+                r#"<w:drawing><wp:docPr id="1" name="Picture 1" /></w:drawing>"#,
+                r#"<w:drawing><wp:docPr id="2" name="Picture 2" /></w:drawing>"#
+            )
+        );
     }
 }

@@ -18,7 +18,8 @@ fn unzip(bytes: &[u8]) -> HashMap<String, String> {
     let mut parts = HashMap::new();
     for i in 0..archive.len() {
         let mut file = archive.by_index(i).expect("zip entry");
-        if file.is_dir() {
+        // Pictures (word/media/) are not text.
+        if file.is_dir() || file.name().is_ok_and(|n| n.starts_with("word/media/")) {
             continue;
         }
         let mut s = String::new();

@@ -2,6 +2,7 @@
 
 mod common;
 mod docx;
+mod docx_charts;
 mod html;
 mod pdf;
 mod rounding;
