@@ -27,8 +27,9 @@ impl Block {
     }
 }
 
-/// The blocks of a report: the portrait part first, then the landscape part (wide tables), if
-/// any, then a portrait part after it (the recommendations of a landscape report), if any.
+/// The blocks of a report: the portrait part first, then the landscape part (the heading and the
+/// wide tables), if any, then a portrait part after it (the recommendations of a landscape
+/// report), if any. A report with a landscape part has no portrait part before it.
 pub(super) struct Parts {
     /// Heading, introduction, summary and everything that fits a portrait page.
     pub portrait: Vec<Block>,
@@ -63,6 +64,13 @@ pub(super) fn build(ctx: &Ctx<'_>, data: &ReportData) -> Result<Parts, ReportErr
                 tables::measures(ctx, &data.measure_groups, &mut landscape);
             } else {
                 tables::implementation(ctx, &data.measure_groups, &mut landscape);
+            }
+            if !landscape.is_empty() {
+                // The report opens on the first landscape page, as in the PDF: a portrait
+                // section of its own would leave the title alone on the first page.
+                portrait.append(&mut landscape);
+                landscape = portrait;
+                portrait = Vec::new();
             }
         }
         ReportKind::Oit => {

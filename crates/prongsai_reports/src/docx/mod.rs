@@ -1,9 +1,9 @@
 //! DOCX rendering with docx-rs: an editable Word document in the Thai official layout.
 //!
 //! A4 with the government margins, the agency's font in every font slot, "- ๑ -" page numbers
-//! in the header, a portrait part (heading, introduction, analysis), a landscape part for the
-//! wide measures tables and, after them, a portrait part again for the assessor's
-//! recommendations. The analysis charts are PNG pictures rasterised from our SVG (`charts.rs`).
+//! in the header from the second page on, a portrait part (heading, introduction, analysis) or a
+//! landscape part (heading, introduction and the wide measures tables) and, after the tables, a
+//! portrait part again for the assessor's recommendations. The analysis charts are PNG pictures rasterised from our SVG (`charts.rs`).
 //! What docx-rs cannot express is patched into `word/document.xml` before it is zipped (see
 //! `patch.rs`); the zip docx-rs stores is then rewritten deflated (`package.rs`).
 
@@ -43,7 +43,9 @@ pub fn render(data: &ReportData, options: &RenderOptions) -> Result<Vec<u8>, Rep
             .page_orient(PageOrientationType::Portrait);
     } else {
         // Earlier sections are configured on their `Section`, the last one on the `Docx`.
-        docx = docx.add_section(section(&ctx, parts.portrait, false));
+        if !parts.portrait.is_empty() {
+            docx = docx.add_section(section(&ctx, parts.portrait, false));
+        }
         if parts.after.is_empty() {
             docx = append(docx, parts.landscape)
                 .page_size(A4_H, A4_W)

@@ -3,6 +3,8 @@
 mod common;
 mod docx;
 mod docx_charts;
+mod docx_pages;
 mod html;
+mod html_font;
 mod pdf;
 mod rounding;
