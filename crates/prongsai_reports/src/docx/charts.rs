@@ -15,9 +15,9 @@ use crate::{ReportError, charts, fonts};
 const DPI: f64 = 200.0;
 /// DrawingML's unit: English Metric Units per inch.
 const EMU_PER_INCH: f64 = 914_400.0;
-/// Printed width of the radar in cm (the text column of a portrait page is 16 cm); at 14 cm it
-/// still fits under the tool table on the first page.
-const RADAR_CM: f64 = 14.0;
+/// Printed width of the radar in cm (the text column of a portrait page is 16 cm): at 13 cm it
+/// fits under the tool table on the first page, its labels at about 9 pt.
+const RADAR_CM: f64 = 13.0;
 /// Printed width of the indicator bars in cm.
 const BARS_CM: f64 = 14.0;
 
