@@ -1,4 +1,4 @@
-//! Copies the OFL Sarabun font files and their licence from `node_modules` (npm ci) into OUT_DIR.
+//! Copies the OFL Sarabun font files and their licence from `node_modules` (npm ci) into OUT_DIR, and the web faces as WOFF2.
 
 use std::path::{Path, PathBuf};
 use std::{env, fs};
@@ -27,6 +27,23 @@ fn main() {
         let src = package.join(from);
         copy(&src, &out.join(to));
     }
+    for face in WEB_FONTS {
+        woff2(
+            &out.join(format!("{face}.ttf")),
+            &out.join(format!("{face}.woff2")),
+        );
+    }
+}
+
+/// The faces the HTML page embeds as WOFF2 (in OUT_DIR, beside their TTFs).
+const WEB_FONTS: &[&str] = &["Sarabun-Regular", "Sarabun-Bold"];
+
+/// Writes `ttf` compressed as WOFF2 (Brotli at its best level) to `dst`.
+fn woff2(ttf: &Path, dst: &Path) {
+    let data = fs::read(ttf).unwrap_or_else(|e| panic!("{}: {e}", ttf.display()));
+    let packed = ttf2woff2::encode(&data, ttf2woff2::BrotliQuality::default())
+        .unwrap_or_else(|e| panic!("{}: WOFF2: {e}", ttf.display()));
+    fs::write(dst, packed).unwrap_or_else(|e| panic!("{}: {e}", dst.display()));
 }
 
 fn copy(src: &Path, dst: &Path) {

@@ -95,6 +95,14 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The caption under a chart: centred, at the cell size, a little space after it.
+    pub fn caption(&self, s: &str) -> Paragraph {
+        Paragraph::new()
+            .add_run(self.run(self.d(s)).size(self.cell))
+            .align(AlignmentType::Center)
+            .line_spacing(LineSpacing::new().after(240))
+    }
+
     /// A heading paragraph kept with what follows it.
     pub fn heading(&self, s: &str, style: &str) -> Paragraph {
         Paragraph::new()

@@ -3,9 +3,9 @@
 use docx_rs::{Paragraph, Table, TableRow};
 
 use super::blocks::{self, Ctx, HEADING1, HEADING2, HEADING3, SUBTITLE, TITLE};
-use super::{tables, words};
+use super::{charts, tables, words};
 use crate::model::{IndicatorBlock, Recommendations, ReportData, ReportKind, Summary};
-use crate::text;
+use crate::{ReportError, text};
 
 /// A body element in document order.
 pub(super) enum Block {
@@ -27,8 +27,9 @@ impl Block {
     }
 }
 
-/// The blocks of a report: the portrait part first, then the landscape part (wide tables), if
-/// any, then a portrait part after it (the recommendations of a landscape report), if any.
+/// The blocks of a report: the portrait part first, then the landscape part (the heading and the
+/// wide tables), if any, then a portrait part after it (the recommendations of a landscape
+/// report), if any. A report with a landscape part has no portrait part before it.
 pub(super) struct Parts {
     /// Heading, introduction, summary and everything that fits a portrait page.
     pub portrait: Vec<Block>,
@@ -39,14 +40,14 @@ pub(super) struct Parts {
 }
 
 /// Lays out `data` (checked by `words::require_data`) as blocks.
-pub(super) fn build(ctx: &Ctx<'_>, data: &ReportData) -> Parts {
+pub(super) fn build(ctx: &Ctx<'_>, data: &ReportData) -> Result<Parts, ReportError> {
     let mut portrait = heading_block(ctx, data);
     portrait.extend(data.paragraphs.iter().map(|p| Block::para(ctx.body(p))));
     let mut landscape = Vec::new();
     match data.kind {
         ReportKind::Analysis => {
             if let Some(s) = &data.summary {
-                summary(ctx, s, &mut portrait);
+                summary(ctx, s, &mut portrait)?;
             }
             if !data.indicators.is_empty() {
                 portrait.push(Block::para(ctx.heading("ผลการวิเคราะห์รายตัวชี้วัด", HEADING1)));
@@ -60,6 +61,13 @@ pub(super) fn build(ctx: &Ctx<'_>, data: &ReportData) -> Parts {
                 portrait.push(Block::para(ctx.body(&words::summary_line(s, ctx.opts))));
             }
             tables::measures(ctx, data, &mut landscape);
+            if !landscape.is_empty() {
+                // The report opens on the first landscape page, as in the PDF: a portrait
+                // section of its own would leave the title alone on the first page.
+                portrait.append(&mut landscape);
+                landscape = portrait;
+                portrait = Vec::new();
+            }
         }
         ReportKind::Oit => {
             if let Some(s) = &data.summary {
@@ -95,11 +103,11 @@ pub(super) fn build(ctx: &Ctx<'_>, data: &ReportData) -> Parts {
         };
         recommendations(ctx, r, out);
     }
-    Parts {
+    Ok(Parts {
         portrait,
         landscape,
         after,
-    }
+    })
 }
 
 /// The assessor's recommendations: heading and text, then per tool a sub-heading, its text and
@@ -140,8 +148,8 @@ fn heading_block(ctx: &Ctx<'_>, data: &ReportData) -> Vec<Block> {
     out
 }
 
-/// The analysis summary: total, grade, pass/fail, tool and indicator score tables, notes.
-fn summary(ctx: &Ctx<'_>, s: &Summary, out: &mut Vec<Block>) {
+/// The analysis summary: total, grade, pass/fail, tool table, the charts, indicator table, notes.
+fn summary(ctx: &Ctx<'_>, s: &Summary, out: &mut Vec<Block>) -> Result<(), ReportError> {
     out.push(Block::para(ctx.heading("สรุปผลการประเมิน", HEADING1)));
     out.push(Block::para(ctx.body(&words::summary_line(s, ctx.opts))));
     if let Some(line) = words::previous_line(s, ctx.opts) {
@@ -173,6 +181,7 @@ fn summary(ctx: &Ctx<'_>, s: &Summary, out: &mut Vec<Block>) {
         out.push(Block::table(blocks::table(ctx, &W, &titles, rows)));
         out.push(Block::para(Paragraph::new()));
     }
+    out.extend(charts::blocks(ctx, s)?);
     if !s.indicators.is_empty() {
         const W: [usize; 5] = [900, 3771, 1600, 1400, 1400];
         let rows = s
@@ -203,6 +212,7 @@ fn summary(ctx: &Ctx<'_>, s: &Summary, out: &mut Vec<Block>) {
     for note in &s.notes {
         out.push(Block::para(ctx.labelled("หมายเหตุ:", note)));
     }
+    Ok(())
 }
 
 /// One indicator: heading, question table with the weakest marked, cause, guidance and OIT items.

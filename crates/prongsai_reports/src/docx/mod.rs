@@ -1,12 +1,14 @@
 //! DOCX rendering with docx-rs: an editable Word document in the Thai official layout.
 //!
 //! A4 with the government margins, the agency's font in every font slot, "- ๑ -" page numbers
-//! in the header, a portrait part (heading, introduction, analysis), a landscape part for the
-//! wide measures tables and, after them, a portrait part again for the assessor's
-//! recommendations. What docx-rs cannot express is patched into `word/document.xml` before it is
-//! zipped (see `patch.rs`); the zip docx-rs stores is then rewritten deflated (`package.rs`).
+//! in the header from the second page on, a portrait part (heading, introduction, analysis) or a
+//! landscape part (heading, introduction and the wide measures tables) and, after the tables, a
+//! portrait part again for the assessor's recommendations. The analysis charts are PNG pictures rasterised from our SVG (`charts.rs`).
+//! What docx-rs cannot express is patched into `word/document.xml` before it is zipped (see
+//! `patch.rs`); the zip docx-rs stores is then rewritten deflated (`package.rs`).
 
 mod blocks;
+mod charts;
 mod content;
 mod package;
 mod patch;
@@ -33,7 +35,7 @@ const A4_H: u32 = 16838;
 pub fn render(data: &ReportData, options: &RenderOptions) -> Result<Vec<u8>, ReportError> {
     words::require_data(data)?;
     let ctx = Ctx::new(options);
-    let parts = content::build(&ctx, data);
+    let parts = content::build(&ctx, data)?;
     let mut docx = setup(&ctx);
     if parts.landscape.is_empty() {
         docx = append(append(docx, parts.portrait), parts.after)
@@ -41,7 +43,9 @@ pub fn render(data: &ReportData, options: &RenderOptions) -> Result<Vec<u8>, Rep
             .page_orient(PageOrientationType::Portrait);
     } else {
         // Earlier sections are configured on their `Section`, the last one on the `Docx`.
-        docx = docx.add_section(section(&ctx, parts.portrait, false));
+        if !parts.portrait.is_empty() {
+            docx = docx.add_section(section(&ctx, parts.portrait, false));
+        }
         if parts.after.is_empty() {
             docx = append(docx, parts.landscape)
                 .page_size(A4_H, A4_W)

@@ -13,7 +13,7 @@ const CONTENT_TYPES: &str = "[Content_Types].xml";
 /// Deflate level: zlib's default, a good size for XML at a few milliseconds for a long report.
 const LEVEL: i64 = 6;
 
-/// `stored` (a zip as docx-rs writes it) with every part deflated, names and order kept,
+/// `stored` (a zip as docx-rs writes it) with every part but the PNG pictures deflated, names and order kept,
 /// `[Content_Types].xml` first and the directory entries left out (an OPC package has parts
 /// only). The timestamps are the zip epoch, so the same document gives the same bytes.
 pub(super) fn deflate(stored: &[u8]) -> Result<Vec<u8>, ReportError> {
@@ -43,6 +43,14 @@ pub(super) fn deflate(stored: &[u8]) -> Result<Vec<u8>, ReportError> {
         part.clear();
         file.read_to_end(&mut part)
             .map_err(|e| ReportError::Docx(format!("DOCX package: {name}: {e}")))?;
+        // A PNG is deflated inside already: deflating it again costs time and saves nothing.
+        let options = if name.ends_with(".png") {
+            options
+                .compression_method(CompressionMethod::Stored)
+                .compression_level(None)
+        } else {
+            options
+        };
         out.start_file(name.as_str(), options).map_err(err)?;
         out.write_all(&part)
             .map_err(|e| ReportError::Docx(format!("DOCX package: {name}: {e}")))?;

@@ -1,10 +1,12 @@
 //! HTML rendering: one self-contained, well-formed HTML5 page for the agency's website.
 //!
-//! Inline CSS (phone-friendly, A4 print rules with the government margins), semantic markup
+//! Inline CSS (phone-friendly, A4 print rules with the government margins) with the bundled
+//! Sarabun as an inline WOFF2 web font (`font.rs`), semantic markup
 //! (h1/h2, tables with caption, thead and scoped th) and the charts of `crate::charts` inline.
 //! Void elements are self-closed so the page also parses as XML; every text is escaped.
 
 mod content;
+mod font;
 
 use crate::docx::words;
 use crate::{RenderOptions, ReportData, ReportError};
@@ -30,6 +32,7 @@ pub fn render(data: &ReportData, options: &RenderOptions) -> Result<String, Repo
         page.text(agency);
     }
     page.raw("</title>\n<style>\n");
+    page.raw(font::faces());
     page.raw(STYLE);
     page.raw("</style>\n</head>\n<body>\n<div class=\"page\">\n<header class=\"doc-head\">\n");
     page.el("h1", "", &crate::text::digits(title, options));

@@ -18,7 +18,8 @@ fn unzip(bytes: &[u8]) -> HashMap<String, String> {
     let mut parts = HashMap::new();
     for i in 0..archive.len() {
         let mut file = archive.by_index(i).expect("zip entry");
-        if file.is_dir() {
+        // Pictures (word/media/) are not text.
+        if file.is_dir() || file.name().is_ok_and(|n| n.starts_with("word/media/")) {
             continue;
         }
         let mut s = String::new();
@@ -115,15 +116,13 @@ pub(crate) fn assert_in_order(hay: &str, needles: &[String]) {
 }
 
 #[test]
-fn implementation_report_has_portrait_heading_then_landscape_tables() {
+fn implementation_report_has_its_heading_and_tables_on_landscape_pages() {
     let data = common::seed_report(2, ReportKind::Implementation);
     let (_, doc) = render(&data, &common::thai());
     let secs = sections(&doc);
-    assert_eq!(secs.len(), 2, "portrait heading section, landscape body");
-    assert_eq!((secs[0].0.as_str(), secs[0].1.as_str()), ("11906", "16838"));
-    assert_ne!(secs[0].2, "landscape");
+    assert_eq!(secs.len(), 1, "one landscape section: heading and tables");
     assert_eq!(
-        (secs[1].0.as_str(), secs[1].1.as_str(), secs[1].2.as_str()),
+        (secs[0].0.as_str(), secs[0].1.as_str(), secs[0].2.as_str()),
         ("16838", "11906", "landscape")
     );
     assert_margins(&doc);
@@ -156,9 +155,9 @@ fn digits_follow_the_option_in_text_and_page_numbers() {
             !text.chars().any(|c| c.is_ascii_digit()),
             "seed {n}: Arabic digit in Thai output"
         );
-        // Seed 003 has a third, portrait section: the recommendations after the tables.
+        // Seed 003 has a second, portrait section: the recommendations after the tables.
         let formats = page_number_formats(&doc);
-        assert!(formats.len() >= 2 && formats.iter().all(|f| f == "thaiNumbers"));
+        assert!(!formats.is_empty() && formats.iter().all(|f| f == "thaiNumbers"));
         let (parts, doc) = render(&data, &common::arabic());
         let text = doc.text();
         assert!(
@@ -166,7 +165,7 @@ fn digits_follow_the_option_in_text_and_page_numbers() {
             "seed {n}: Thai digit in Arabic output"
         );
         let formats = page_number_formats(&doc);
-        assert!(formats.len() >= 2 && formats.iter().all(|f| f == "decimal"));
+        assert!(!formats.is_empty() && formats.iter().all(|f| f == "decimal"));
         assert!(parse(&parts["word/header1.xml"]).text().contains("- 1 -"));
     }
     let data = common::seed_report(2, ReportKind::Implementation);
@@ -404,10 +403,10 @@ fn seed_003_implementation_report_ends_with_the_recommendations_on_portrait_page
     let (parts, doc) = render(&data, &opts);
     let secs = sections(&doc);
     let orient: Vec<&str> = secs.iter().map(|s| s.2.as_str()).collect();
-    assert_eq!(secs.len(), 3, "heading, tables, recommendations");
-    assert_eq!(orient[1], "landscape");
-    assert_ne!(orient[2], "landscape");
-    assert_eq!((secs[2].0.as_str(), secs[2].1.as_str()), ("11906", "16838"));
+    assert_eq!(secs.len(), 2, "heading and tables, recommendations");
+    assert_eq!(orient[0], "landscape");
+    assert_ne!(orient[1], "landscape");
+    assert_eq!((secs[1].0.as_str(), secs[1].1.as_str()), ("11906", "16838"));
     assert_margins(&doc);
     let styles = parse(&parts["word/styles.xml"]);
     assert!(

@@ -2,7 +2,10 @@
 
 mod common;
 mod docx;
+mod docx_charts;
+mod docx_pages;
 mod fidelity;
 mod html;
+mod html_font;
 mod pdf;
 mod rounding;
