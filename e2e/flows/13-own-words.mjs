@@ -11,7 +11,8 @@ const YEAR = `/agencies/${SEED001.id}/years/${SEED001.year}`;
 export async function run(t) {
   const page = await t.newPage();
   await login(page, t.base, ACCOUNTS.editor2);
-  const stamp = `${Date.now() % 100000}`;
+  // Documents print Thai digits, so the marker typed is in Thai digits too.
+  const stamp = `${Date.now() % 100000}`.replace(/[0-9]/g, (d) => '๐๑๒๓๔๕๖๗๘๙'[d]);
 
   // 1. The agency's cause for indicator 1, instead of our guidance.
   await open(page, t.base, `${YEAR}/analysis`);
