@@ -26,6 +26,16 @@ pub struct MeasuresView {
     pub groups: Vec<GroupView>,
 }
 
+impl MeasuresView {
+    /// The column titles on one line each (the PDF breaks its narrow headers itself).
+    pub fn titles(&self) -> Vec<String> {
+        self.columns
+            .iter()
+            .map(|c| c.label.replace('\n', " "))
+            .collect()
+    }
+}
+
 /// One table column: key, Thai header, relative width, centred or not.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Column {

@@ -53,11 +53,7 @@ pub(super) fn measures(ctx: &Ctx<'_>, data: &ReportData, out: &mut Vec<Block>) {
     if let Some(last) = widths.last_mut() {
         *last += (LANDSCAPE_TWIPS as usize).saturating_sub(used);
     }
-    let titles: Vec<String> = view
-        .columns
-        .iter()
-        .map(|c| c.label.replace('\n', " "))
-        .collect();
+    let titles = view.titles();
     let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
     for g in &view.groups {
         if let Some(h) = &g.heading {

@@ -215,11 +215,7 @@ fn indicator(page: &mut Page, b: &IndicatorBlock, index: usize, o: &RenderOption
 /// all with the columns and numbering of [`crate::table`].
 fn measures(page: &mut Page, data: &ReportData, o: &RenderOptions) {
     let view = table::measures(data, o);
-    let titles: Vec<String> = view
-        .columns
-        .iter()
-        .map(|c| c.label.replace('\n', " "))
-        .collect();
+    let titles = view.titles();
     let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
     for g in &view.groups {
         page.raw("<section class=\"measures wide\">\n");
