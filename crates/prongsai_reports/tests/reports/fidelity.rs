@@ -19,8 +19,7 @@ fn fields(doc: &ReportDocument, kind: ReportKind) -> Vec<(String, String)> {
             out.push((what.to_owned(), value.to_owned()));
         }
     };
-    let mut prose = |p: &prongsai_domain::document::SectionProse,
-                     push: &mut dyn FnMut(&str, &str)| {
+    let prose = |p: &prongsai_domain::document::SectionProse, push: &mut dyn FnMut(&str, &str)| {
         for f in p.title_lines.iter().chain(&p.intro).chain(&p.closing) {
             push("section prose", &f.text);
         }
