@@ -1,5 +1,6 @@
 //! PDF rendering with typst as a library: our templates, a display-string view of the data, bundled Sarabun.
 
+mod clusters;
 mod measures;
 mod view;
 mod world;
@@ -22,6 +23,7 @@ pub fn render(data: &ReportData, options: &RenderOptions) -> Result<Vec<u8>, Rep
     // typst should not panic, but a server must not die with it if it does.
     let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
         let (document, _warnings) = layout(data, options)?;
+        let document = clusters::join_split_clusters(document);
         // No timestamp and an identifier hashed from the title: reproducible bytes.
         typst_pdf::pdf(&document, &PdfOptions::default())
             .map_err(|errors| ReportError::Pdf(messages(None, &errors)))

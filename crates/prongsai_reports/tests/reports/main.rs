@@ -5,3 +5,4 @@ mod docx;
 mod html;
 mod pdf;
 mod rounding;
+mod text_layer;
