@@ -3,6 +3,7 @@
 mod common;
 mod docx;
 mod html;
+mod line_breaks;
 mod pdf;
 mod rounding;
 mod text_layer;
