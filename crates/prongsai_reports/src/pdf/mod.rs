@@ -74,11 +74,11 @@ fn files(
     if let Some(summary) = data.summary.as_ref().filter(|_| charts) {
         files.push((
             view::RADAR_SVG,
-            charts::radar(&summary.indicators, options).into_bytes(),
+            charts::for_typst(&charts::radar(&summary.indicators, options)).into_bytes(),
         ));
         files.push((
             view::BARS_SVG,
-            charts::indicator_bars(&summary.indicators, options).into_bytes(),
+            charts::for_typst(&charts::indicator_bars(&summary.indicators, options)).into_bytes(),
         ));
     }
     Ok(files)
