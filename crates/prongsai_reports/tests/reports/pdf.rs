@@ -2,10 +2,10 @@
 
 // Checked with poppler-utils (pdftotext, pdfinfo, pdffonts) on reports built from the real seeds.
 //
-// Known upstream limitation (typst 0.15.1 / krilla 0.8.2, typst#7610, krilla#411): when a tone mark
-// over an upper vowel is nudged vertically by the font, the cluster's text is written twice
-// ("ขั้ขั้นตอน" when copied). `normalize` folds such doubled clusters so the order checks test our
-// layout, not that bug; `doubled_clusters_stay_rare` keeps an eye on how often it happens.
+// typst 0.15.1 / krilla 0.8.2 (typst#4225, krilla#411) write a cluster twice when a tone mark over
+// an upper vowel is raised ("ขั้ขั้นตอน" when copied); src/pdf/clusters.rs undoes that and
+// text_layer.rs checks the text layer strictly. `normalize` still folds doubled clusters so these
+// order checks test our layout alone; `doubled_clusters_stay_rare` is the coarse guard.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
