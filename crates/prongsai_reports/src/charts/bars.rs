@@ -50,17 +50,32 @@ impl Bar<'_> {
             num(self.height),
             self.fill
         );
+        let value = text::score(self.score, options);
         let label = Label {
-            x: X0 + w + 5.0,
+            x: value_x(X0 + w + 5.0, svg::width(&value, self.value_size)),
             y: self.y + self.height / 2.0 + self.value_size * 0.35,
             anchor: "start",
             size: self.value_size,
             bold: self.bold,
             fill: INK,
         };
-        label.write(out, &[text::score(self.score, options)]);
+        label.write(out, &[value]);
     }
 }
+
+/// Where a value label `width` wide starts: just after its bar, or after the pass-mark line when
+/// it would cross it (a score a little under the mark).
+fn value_x(after_bar: f64, width: f64) -> f64 {
+    let line = x_of(PASS_MARK);
+    if after_bar < line + CLEAR && after_bar + width > line - CLEAR {
+        line + CLEAR
+    } else {
+        after_bar
+    }
+}
+
+/// Room (px) kept between a value label and the pass-mark line.
+const CLEAR: f64 = 4.0;
 
 /// Grid lines every 20 points with their values under the plot, and the dashed pass-mark line.
 fn frame(out: &mut String, bottom: f64, options: &RenderOptions) {

@@ -30,5 +30,31 @@ pub fn tool_bars(tools: &[ToolLine], total: f64, options: &RenderOptions) -> Str
     bars::tools(tools, total, options)
 }
 
+/// `svg` as typst should get it: SARA AM (ำ) spelled as NIKHAHIT + SARA AA, the nikhahit before
+/// a tone mark. typst draws SVG text through usvg, which misplaces the two glyphs the font gives
+/// SARA AM ("อำนาจ" printed with the circle over the next letter); the spelled-out form looks the same.
+pub fn for_typst(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len() + 64);
+    for c in svg.chars() {
+        if c == '\u{0E33}' {
+            match out.pop() {
+                Some(tone @ '\u{0E48}'..='\u{0E4B}') => {
+                    out.push('\u{0E4D}');
+                    out.push(tone);
+                }
+                Some(prev) => {
+                    out.push(prev);
+                    out.push('\u{0E4D}');
+                }
+                None => out.push('\u{0E4D}'),
+            }
+            out.push('\u{0E32}');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests;

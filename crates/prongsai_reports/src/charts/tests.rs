@@ -220,3 +220,81 @@ fn long_labels_wrap_onto_two_lines_and_output_is_deterministic() {
     assert_eq!(wrapped.len(), 2, "{wrapped:?}");
     assert_eq!(wrapped.concat().replace(' ', ""), "๓การใช้ทรัพย์สินของราชการ");
 }
+
+/// The value labels (`text-anchor="start"`) of a bar chart: (x, size, text).
+fn value_labels(svg: &str) -> Vec<(f64, f64, String)> {
+    let attr = |tag: &str, name: &str| -> f64 {
+        let at = tag.find(&format!(" {name}=\"")).expect("attribute") + name.len() + 3;
+        tag[at..]
+            .split('"')
+            .next()
+            .expect("value")
+            .parse()
+            .expect("number")
+    };
+    svg.split("<text ")
+        .skip(1)
+        .filter(|t| t.contains(r#"text-anchor="start""#))
+        .map(|t| {
+            let (tag, rest) = t.split_once('>').expect("tag end");
+            let text = rest.split("</text>").next().expect("text end").to_owned();
+            let tag = format!(" {tag}");
+            (attr(&tag, "x"), attr(&tag, "font-size"), text)
+        })
+        .filter(|(_, _, text)| text.chars().all(|c| c == '.' || c.is_numeric()))
+        .collect()
+}
+
+#[test]
+fn value_labels_stay_inside_and_clear_of_the_pass_line() {
+    // Scores just under, on and over the pass mark, and the widest value (100.00).
+    let lines: Vec<IndicatorLine> = [80.0, 82.5, 84.0, 84.99, 85.0, 86.0, 99.99, 100.0, 0.0, 45.5]
+        .iter()
+        .enumerate()
+        .map(|(i, &score)| IndicatorLine {
+            number: i as u8 + 1,
+            name: "การใช้อำนาจ".into(),
+            tool: "IIT".into(),
+            score,
+            previous: Some((score - 1.5_f64).max(0.0)),
+        })
+        .collect();
+    for options in [RenderOptions::default(), arabic()] {
+        let svg = indicator_bars(&lines, &options);
+        let width: f64 = svg
+            .split("viewBox=\"0 0 ")
+            .nth(1)
+            .and_then(|v| v.split(' ').next())
+            .and_then(|w| w.parse().ok())
+            .expect("viewBox width");
+        let pass = svg
+            .split(r#"class="pass-mark" x1=""#)
+            .nth(1)
+            .and_then(|v| v.split('"').next())
+            .and_then(|x| x.parse::<f64>().ok())
+            .expect("pass line x");
+        let labels = value_labels(&svg);
+        assert_eq!(labels.len(), 20, "one value per bar: {labels:?}");
+        for (x, size, text) in labels {
+            let right = x + svg::width(&text, size);
+            assert!(
+                right <= width - 2.0,
+                "{text} ends at {right}, width {width}"
+            );
+            assert!(
+                right < pass - 1.0 || x > pass + 1.0,
+                "{text} from {x} to {right} crosses the pass line at {pass}"
+            );
+        }
+    }
+}
+
+#[test]
+fn sara_am_is_spelled_out_for_typst() {
+    assert_eq!(for_typst("อำนาจ"), "อ\u{0E4D}\u{0E32}นาจ");
+    assert_eq!(for_typst("น้ำ"), "น\u{0E4D}\u{0E49}\u{0E32}");
+    assert_eq!(
+        for_typst("<text>ดำเนินงาน</text>"),
+        "<text>ด\u{0E4D}\u{0E32}เนินงาน</text>"
+    );
+}

@@ -1,5 +1,6 @@
 //! PDF rendering with typst as a library: our templates, a display-string view of the data, bundled Sarabun.
 
+mod clusters;
 mod view;
 mod world;
 
@@ -21,6 +22,7 @@ pub fn render(data: &ReportData, options: &RenderOptions) -> Result<Vec<u8>, Rep
     // typst should not panic, but a server must not die with it if it does.
     let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
         let (document, _warnings) = layout(data, options)?;
+        let document = clusters::join_split_clusters(document);
         // No timestamp and an identifier hashed from the title: reproducible bytes.
         typst_pdf::pdf(&document, &PdfOptions::default())
             .map_err(|errors| ReportError::Pdf(messages(None, &errors)))
@@ -71,11 +73,11 @@ fn files(
     if let Some(summary) = data.summary.as_ref().filter(|_| charts) {
         files.push((
             view::RADAR_SVG,
-            charts::radar(&summary.indicators, options).into_bytes(),
+            charts::for_typst(&charts::radar(&summary.indicators, options)).into_bytes(),
         ));
         files.push((
             view::BARS_SVG,
-            charts::indicator_bars(&summary.indicators, options).into_bytes(),
+            charts::for_typst(&charts::indicator_bars(&summary.indicators, options)).into_bytes(),
         ));
     }
     Ok(files)

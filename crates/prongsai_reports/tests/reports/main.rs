@@ -7,5 +7,7 @@ mod docx_pages;
 mod fidelity;
 mod html;
 mod html_font;
+mod line_breaks;
 mod pdf;
 mod rounding;
+mod text_layer;
