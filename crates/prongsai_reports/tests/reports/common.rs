@@ -115,7 +115,7 @@ pub fn strip_tags(s: &str) -> String {
 }
 
 /// The text a reader gets out of a document: the HTML page's text, the DOCX's `w:t` runs, the
-/// PDF's text layer through poppler's `pdftotext` (installed by scripts/setup).
+/// PDF's text layer through poppler's `pdftotext -raw` (installed by scripts/setup).
 pub fn extracted_text(format: prongsai_reports::Format, bytes: &[u8]) -> String {
     use prongsai_reports::Format;
     match format {
@@ -140,7 +140,9 @@ pub fn extracted_text(format: prongsai_reports::Format, bytes: &[u8]) -> String 
         Format::Pdf => {
             let path = temp_path("text.pdf");
             std::fs::write(&path, bytes).expect("write");
+            // -raw: the order the text was written in, so a table cell's lines stay together.
             let out = std::process::Command::new("pdftotext")
+                .arg("-raw")
                 .arg(&path)
                 .arg("-")
                 .output()
@@ -158,4 +160,70 @@ pub fn visible_text(format: prongsai_reports::Format, bytes: &[u8]) -> String {
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect()
+}
+
+/// [`visible_text`] of `data` rendered as `format`, a PDF read across its page breaks.
+pub fn reading_text(data: &ReportData, format: prongsai_reports::Format, bytes: &[u8]) -> String {
+    match format {
+        prongsai_reports::Format::Pdf => without_page_furniture(
+            &extracted_text(format, bytes),
+            &table_header(data, &thai()),
+            &thai(),
+        ),
+        _ => visible_text(format, bytes),
+    }
+}
+
+/// The whitespace-free text of a PDF's pages (`\u{c}` between them, as pdftotext writes) read as one
+/// flow: on every page its own number ("-๒-") and, from the second page, the repeated table header
+/// (`header`, the column titles) are taken out, so a table cell that goes on over a page break reads as one text again.
+pub fn without_page_furniture(
+    pages: &str,
+    header: &str,
+    options: &prongsai_reports::RenderOptions,
+) -> String {
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let header = squeeze(header);
+    let mut out = String::new();
+    for (i, page) in pages.split('\u{c}').enumerate() {
+        let mut page = squeeze(page);
+        let number = squeeze(&prongsai_reports::text::page_number(i as u32 + 1, options));
+        if let Some(at) = page.find(&number) {
+            page.replace_range(at..at + number.len(), "");
+        }
+        if i > 0
+            && !header.is_empty()
+            && let Some(at) = page.find(&header)
+        {
+            page.replace_range(at..at + header.len(), "");
+        }
+        out.push_str(&page);
+    }
+    out
+}
+
+/// The column titles a report's measures table repeats on every page ("" for other kinds).
+pub fn table_header(data: &ReportData, options: &RenderOptions) -> String {
+    if data.kind.lists_measures() {
+        prongsai_reports::table::measures(data, options)
+            .titles()
+            .concat()
+    } else {
+        String::new()
+    }
+}
+
+/// Whether whitespace-free `text` holds `piece`, whole or cut once where a table row goes on over a
+/// page break (the rest of the cell then follows the row's other cells on the next page); each part
+/// of a cut piece must be at least 6 characters, so short common words do not pass by chance.
+pub fn holds(text: &str, piece: &str) -> bool {
+    if text.contains(piece) {
+        return true;
+    }
+    let cuts: Vec<usize> = piece.char_indices().map(|(i, _)| i).collect();
+    let n = cuts.len();
+    n >= 12
+        && cuts[6..n - 5]
+            .iter()
+            .any(|&at| text.contains(&piece[..at]) && text.contains(&piece[at..]))
 }

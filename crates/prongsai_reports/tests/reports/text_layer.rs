@@ -45,7 +45,7 @@ pub fn extracted(pdf: &[u8], name: &str) -> [(&'static str, String); 2] {
 /// Prints the text of every page of the PDF named by argv[1], as Chromium's viewer copies it.
 const PDFIUM: &str = "import sys, pypdfium2 as p\n\
 d = p.PdfDocument(sys.argv[1])\n\
-sys.stdout.write('\\n'.join(d[i].get_textpage().get_text_range() for i in range(len(d))))\n";
+sys.stdout.write('\\f'.join(d[i].get_textpage().get_text_range() for i in range(len(d))))\n";
 
 fn run(cmd: &mut Command, what: &str) -> String {
     let out = cmd.output().unwrap_or_else(|e| panic!("{what}: {e}"));
@@ -137,9 +137,11 @@ fn assert_pdf_text_is_docx_text(data: &ReportData, name: &str) {
     let words: Vec<&str> = expected.split_whitespace().collect();
     assert!(words.len() > 100, "{name}: the DOCX has text");
     let expected_doubles = doubled_clusters(&squeezed(&expected));
+    let header = common::table_header(data, &opts);
     for (tool, text) in extracted(&pdf, &format!("{name}.pdf")) {
-        let got = squeezed(&text);
-        let missing: Vec<&&str> = words.iter().filter(|w| !got.contains(**w)).collect();
+        // Read across page breaks: a cell that goes on over one is one text again.
+        let got = squeezed(&common::without_page_furniture(&text, &header, &opts));
+        let missing: Vec<&&str> = words.iter().filter(|w| !common::holds(&got, w)).collect();
         assert!(
             missing.is_empty(),
             "{name}, {tool}: {} of {} DOCX words not in the PDF text: {missing:?}",
@@ -192,7 +194,13 @@ fn words_with_stacked_marks_are_extracted_once() {
         for word in STACKED {
             assert!(got.matches(word).count() >= 5, "{tool}: {word} in:\n{text}");
         }
-        let doubles = doubled_clusters(&got);
+        // Doubles the report's own text has ("เจ้าหน้าที่ที่อยู่" in seed 004) are not the bug.
+        let docx = prongsai_reports::render(&data, Format::Docx, &common::thai()).expect("DOCX");
+        let expected = doubled_clusters(&squeezed(&docx_text(&docx)));
+        let doubles: Vec<String> = doubled_clusters(&got)
+            .into_iter()
+            .filter(|d| !expected.contains(d))
+            .collect();
         assert!(doubles.is_empty(), "{tool}: doubled clusters {doubles:?}");
     }
 }
