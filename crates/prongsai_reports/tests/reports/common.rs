@@ -177,11 +177,7 @@ pub fn reading_text(data: &ReportData, format: prongsai_reports::Format, bytes: 
 /// The whitespace-free text of a PDF's pages (`\u{c}` between them, as pdftotext writes) read as one
 /// flow: on every page its own number ("-๒-") and, from the second page, the repeated table header
 /// (`header`, the column titles) are taken out, so a table cell that goes on over a page break reads as one text again.
-pub fn without_page_furniture(
-    pages: &str,
-    header: &str,
-    options: &prongsai_reports::RenderOptions,
-) -> String {
+pub fn without_page_furniture(pages: &str, header: &str, options: &RenderOptions) -> String {
     let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let header = squeeze(header);
     let mut out = String::new();
