@@ -125,11 +125,37 @@ fn prose(doc: &ReportDocument, kind: ReportKind, data: &mut ReportData) {
             .filter(|t| !t.is_empty())
             .collect()
     };
-    let title = texts(&|p| &p.title_lines).join(" ");
-    if !title.is_empty() {
-        data.header.title = title;
+    let lines = texts(&|p| &p.title_lines);
+    let mut subtitles = Vec::new();
+    if same_kind(doc.kind, kind) && !doc.title.trim().is_empty() {
+        // The document's own title is already the heading: a line that goes on with it ("ของ
+        // เทศบาล…") is added to it, a line the heading block prints anyway (the agency, its
+        // place, the year) is not printed twice, and any other line follows as a subtitle.
+        let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+        let printed = |h: &crate::model::Header| {
+            squeeze(&format!(
+                "{}{}{}{}",
+                h.title,
+                h.agency,
+                crate::text::place_line(h),
+                crate::text::fiscal_year_line(h, &crate::RenderOptions::default())
+            ))
+        };
+        for line in lines {
+            if printed(&data.header).contains(&squeeze(&line)) {
+                continue;
+            }
+            if line.starts_with("ของ") {
+                data.header.title = format!("{} {line}", data.header.title.trim());
+            } else {
+                subtitles.push(line);
+            }
+        }
+    } else if !lines.is_empty() {
+        data.header.title = lines.join(" ");
     }
-    data.paragraphs = texts(&|p| &p.intro);
+    data.paragraphs = subtitles;
+    data.paragraphs.extend(texts(&|p| &p.intro));
     data.header.closing = texts(&|p| &p.closing);
     if same_kind(doc.kind, kind) {
         let placed: Vec<usize> = doc
