@@ -98,15 +98,13 @@ async fn page(
     ctx: &PageCtx,
     id: i64,
     year: u16,
-    typed: Option<Typed>,
+    mut typed: Option<Typed>,
 ) -> Result<Response, WebError> {
-    let app = app.clone();
-    let agency = agency_for(&app, &ctx.me, AgencyId::from(id), Action::Read).await?;
+    let agency = agency_for(app, &ctx.me, AgencyId::from(id), Action::Read).await?;
     let notes = analyses::list(&app.db, agency.id, year).await?;
-    let mut typed = typed;
-    let fw = framework(&app, year)?;
-    let result = stored_result(&app, agency.id, year).await?;
-    let previous = stored_result(&app, agency.id, year.saturating_sub(1)).await?;
+    let fw = framework(app, year)?;
+    let result = stored_result(app, agency.id, year).await?;
+    let previous = stored_result(app, agency.id, year.saturating_sub(1)).await?;
     let en = ctx.lang == Language::En;
     let (verdict, indicators) = match &result {
         None => (String::new(), Vec::new()),
